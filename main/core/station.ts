@@ -1,0 +1,154 @@
+/**
+ * Composition root of a station: opens its data folder and wires the services that implement the API.
+ * Plain Node: used by the Electron shell, the station host, the CLI and the tests alike.
+ */
+import { EventEmitter } from 'node:events'
+import { join } from 'node:path'
+import { z } from 'zod'
+import type { Database } from 'better-sqlite3'
+import type { CaseInputParsed, EventName, EventPayload, Reply } from '../../preload/api'
+import { invalidInput } from './api/api-error'
+import { createDispatcher, type Logger } from './api/dispatcher'
+import { caseHandlers } from './cases/case-handlers'
+import { CaseRepository } from './cases/case-repository'
+import { lockDataDir, type DataDirLock } from './data-dir-lock'
+import { openDatabase } from './db/open-database'
+import { readStationMeta, writeStationMeta, type StationMeta } from './station-meta'
+
+export const DATABASE_FILE = 'station.db'
+
+/** Who is calling: the shell or host fills it in; roles arrive with users (issue 5). */
+export interface CallContext {
+  user: string
+}
+
+export const StationIdentityInput = z.object({
+  name: z.string().trim().min(1, 'required').max(100),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, 'two-letter ISO 3166 country code, e.g. TH or LA'),
+  crossing: z.string().trim().max(200).default('')
+})
+export type StationIdentityInput = z.input<typeof StationIdentityInput>
+
+export interface StationOptions {
+  dataDir: string
+  /** Absolute path to a better-sqlite3 binary built for the current runtime (Electron's ABI differs from Node's). */
+  nativeBinding?: string
+  /** Identity to give a data folder that has none yet; without it such a folder is refused. */
+  init?: StationIdentityInput
+  log?: Logger
+}
+
+export type StationEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void
+
+export interface Station {
+  readonly dataDir: string
+  readonly meta: StationMeta
+  /** Validates input against the contract, runs the handler, validates the output. Never throws. */
+  dispatch(method: string, input: unknown, ctx: CallContext): Promise<Reply<unknown>>
+  /** Subscribe to contract events; returns the unsubscribe function. */
+  onEvent(listener: StationEventListener): () => void
+  /** Bulk import of already validated cases (seeding, file imports), in batched transactions. */
+  importCases(cases: Iterable<CaseInputParsed>, ctx: CallContext, onProgress?: (done: number) => void): number
+  /** Publish the local API endpoint in the data folder's lock so local tools go through this station. */
+  advertise(endpoint: { url: string; token: string }): void
+  close(): void
+}
+
+export class StationNotInitialisedError extends Error {
+  constructor(readonly dataDir: string) {
+    super(`No station in ${dataDir}. Create one first: blo init --data "${dataDir}" --name NAME --country CC`)
+    this.name = 'StationNotInitialisedError'
+  }
+}
+
+const defaultLog: Logger = (message, error) => console.error(`[station] ${message}`, error ?? '')
+
+function identity(db: Database, dataDir: string, init: StationIdentityInput | undefined): StationMeta {
+  const existing = readStationMeta(db)
+  if (existing) return existing
+  if (!init) throw new StationNotInitialisedError(dataDir)
+  const parsed = StationIdentityInput.safeParse(init)
+  if (!parsed.success) throw invalidInput(parsed.error, 'station identity')
+  writeStationMeta(db, parsed.data)
+  return parsed.data
+}
+
+export function openStation(options: StationOptions): Station {
+  const log = options.log ?? defaultLog
+  const lock: DataDirLock = lockDataDir(options.dataDir)
+  let db: Database
+  let meta: StationMeta
+  try {
+    db = openDatabase(join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding })
+    try {
+      meta = identity(db, options.dataDir, options.init)
+    } catch (error) {
+      db.close()
+      throw error
+    }
+  } catch (error) {
+    lock.release()
+    throw error
+  }
+
+  const events = new EventEmitter()
+  const emit: StationEventListener = (event, payload) => events.emit('event', event, payload)
+  const cases = new CaseRepository(db, () => meta.country)
+  const dispatch = createDispatcher(
+    {
+      'station.info': () => ({
+        ...meta,
+        dataDir: options.dataDir,
+        appVersion: APP_VERSION,
+        caseCount: (db.prepare('SELECT count(*) AS n FROM cases WHERE voided = 0').get() as { n: number }).n
+      }),
+      ...caseHandlers(db, cases, emit)
+    },
+    log
+  )
+  let closed = false
+  return {
+    dataDir: options.dataDir,
+    meta,
+    dispatch,
+    onEvent(listener) {
+      events.on('event', listener)
+      return () => events.off('event', listener)
+    },
+    importCases: (inputs, ctx, onProgress) => cases.createMany(inputs, { user: ctx.user }, undefined, onProgress),
+    advertise: (endpoint) => lock.advertise(endpoint),
+    close() {
+      if (closed) return
+      closed = true
+      events.removeAllListeners()
+      db.close()
+      lock.release()
+    }
+  }
+}
+
+/** Creates a station in an empty data folder; refuses one that already has a station. */
+export function initStation(options: Omit<StationOptions, 'init'> & { identity: StationIdentityInput }): StationMeta {
+  const lock = lockDataDir(options.dataDir)
+  try {
+    const db = openDatabase(join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding })
+    try {
+      const existing = readStationMeta(db)
+      if (existing) {
+        throw new Error(`${options.dataDir} already holds the station "${existing.name}" (${existing.country}); nothing was changed.`)
+      }
+      return identity(db, options.dataDir, options.identity)
+    } finally {
+      db.close()
+    }
+  } finally {
+    lock.release()
+  }
+}
+
+declare const __APP_VERSION__: string | undefined
+const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : (process.env.npm_package_version ?? '0.0.0')
