@@ -1,0 +1,171 @@
+import type { Database, Statement } from 'better-sqlite3'
+import * as Y from 'yjs'
+
+export type DocKind = 'exchange' | 'plan'
+
+export interface DocInfo {
+  name: string
+  kind: DocKind
+  /** Station ID of the single writer, or null when both paired stations may write. */
+  owner: string | null
+}
+
+export type DocUpdateListener = (name: string, update: Uint8Array, origin: unknown) => void
+
+/** Updates appended since the last snapshot before a live document is compacted again. */
+const COMPACT_AFTER_UPDATES = 500
+
+/**
+ * Yjs documents kept in the station's SQLite database: each update is appended in the same transaction as
+ * the writes it belongs to; loading merges the snapshot with the updates since, and compaction folds them
+ * into a new snapshot in one transaction, so a crash at any point leaves a loadable document.
+ */
+export class DocStore {
+  private readonly live = new Map<string, Y.Doc>()
+  private readonly pendingSinceSnapshot = new Map<string, number>()
+  private readonly listeners = new Set<DocUpdateListener>()
+  /** Updates made inside write(): announced only once their transaction has committed. */
+  private deferred: [string, Uint8Array, unknown][] | null = null
+  private touched = new Set<string>()
+
+  private readonly insertUpdate: Statement
+  private readonly selectInfo: Statement
+
+  constructor(private readonly db: Database) {
+    this.insertUpdate = db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)')
+    this.selectInfo = db.prepare('SELECT name, kind, owner FROM docs WHERE name = ?')
+  }
+
+  info(name: string): DocInfo | null {
+    return (this.selectInfo.get(name) as DocInfo | undefined) ?? null
+  }
+
+  list(kind?: DocKind): DocInfo[] {
+    return (kind
+      ? this.db.prepare('SELECT name, kind, owner FROM docs WHERE kind = ? ORDER BY name').all(kind)
+      : this.db.prepare('SELECT name, kind, owner FROM docs ORDER BY name').all()) as DocInfo[]
+  }
+
+  /** Registers a document (idempotent): its kind and owner never change afterwards. */
+  ensure(info: DocInfo): void {
+    this.db
+      .prepare('INSERT INTO docs (name, kind, owner, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING')
+      .run(info.name, info.kind, info.owner, new Date().toISOString())
+  }
+
+  onUpdate(listener: DocUpdateListener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** The live document, loaded on first use. */
+  get(name: string): Y.Doc {
+    const cached = this.live.get(name)
+    if (cached) return cached
+    const info = this.info(name)
+    if (!info) throw new Error(`Unknown document ${name}`)
+    // Plans keep deleted content so past versions can be shown and restored; exchange documents need not.
+    const doc = new Y.Doc({ gc: info.kind !== 'plan' })
+    const merged = this.loadAndCompact(name)
+    if (merged) Y.applyUpdateV2(doc, merged, this)
+    doc.on('updateV2', (update: Uint8Array, origin: unknown) => this.persist(name, update, origin))
+    this.live.set(name, doc)
+    return doc
+  }
+
+  /**
+   * Runs fn in one SQLite transaction; document updates made inside are stored in it and announced after
+   * commit. If fn throws, the transaction rolls back and the touched documents are reloaded from disk,
+   * so memory never holds a change the database does not.
+   */
+  write<T>(fn: () => T): T {
+    if (this.deferred) return fn()
+    this.deferred = []
+    this.touched = new Set()
+    let announced: [string, Uint8Array, unknown][] = []
+    try {
+      const result = this.db.transaction(fn)()
+      announced = this.deferred
+      return result
+    } catch (error) {
+      for (const name of this.touched) this.evict(name)
+      throw error
+    } finally {
+      this.deferred = null
+      for (const [name, update, origin] of announced) this.announce(name, update, origin)
+    }
+  }
+
+  /** Applies a V2 update (from a peer or a screen) and stores it. Throws on a malformed update, leaving the doc as it was. */
+  applyUpdate(name: string, update: Uint8Array, origin: unknown): void {
+    this.write(() => Y.applyUpdateV2(this.get(name), update, origin))
+  }
+
+  stateVector(name: string): Uint8Array {
+    return Y.encodeStateVector(this.get(name))
+  }
+
+  /** What a holder of stateVector is missing, V2-encoded. */
+  diff(name: string, stateVector?: Uint8Array): Uint8Array {
+    return Y.encodeStateAsUpdateV2(this.get(name), stateVector)
+  }
+
+  compact(name: string): void {
+    const doc = this.get(name)
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM doc_updates WHERE doc = ?').run(name)
+      this.db
+        .prepare('INSERT INTO doc_snapshots (doc, data) VALUES (?, ?) ON CONFLICT (doc) DO UPDATE SET data = excluded.data')
+        .run(name, Y.encodeStateAsUpdateV2(doc))
+    })()
+    this.pendingSinceSnapshot.set(name, 0)
+  }
+
+  /** Drops the in-memory copy; the next get() reloads from the database. */
+  evict(name: string): void {
+    this.live.get(name)?.destroy()
+    this.live.delete(name)
+    this.pendingSinceSnapshot.delete(name)
+  }
+
+  close(): void {
+    for (const name of [...this.live.keys()]) this.evict(name)
+    this.listeners.clear()
+  }
+
+  private loadAndCompact(name: string): Uint8Array | null {
+    return this.db.transaction(() => {
+      const snapshot = this.db.prepare('SELECT data FROM doc_snapshots WHERE doc = ?').get(name) as { data: Buffer } | undefined
+      const updates = (this.db.prepare('SELECT data FROM doc_updates WHERE doc = ? ORDER BY id').all(name) as { data: Buffer }[]).map(
+        (r) => new Uint8Array(r.data)
+      )
+      const parts = snapshot ? [new Uint8Array(snapshot.data), ...updates] : updates
+      if (parts.length === 0) return null
+      if (updates.length === 0) return parts[0]
+      const merged = Y.mergeUpdatesV2(parts)
+      this.db.prepare('DELETE FROM doc_updates WHERE doc = ?').run(name)
+      this.db
+        .prepare('INSERT INTO doc_snapshots (doc, data) VALUES (?, ?) ON CONFLICT (doc) DO UPDATE SET data = excluded.data')
+        .run(name, merged)
+      return merged
+    })()
+  }
+
+  private persist(name: string, update: Uint8Array, origin: unknown): void {
+    if (origin === this) return // replaying what is already stored
+    this.insertUpdate.run(name, update)
+    if (this.deferred) {
+      this.touched.add(name)
+      this.deferred.push([name, update, origin])
+    } else {
+      this.announce(name, update, origin)
+    }
+    const pending = (this.pendingSinceSnapshot.get(name) ?? 0) + 1
+    this.pendingSinceSnapshot.set(name, pending)
+    if (pending >= COMPACT_AFTER_UPDATES && !this.deferred) this.compact(name)
+  }
+
+  private announce(name: string, update: Uint8Array, origin: unknown): void {
+    for (const listener of this.listeners) listener(name, update, origin)
+  }
+}
