@@ -5,7 +5,7 @@ import { openDatabase } from '../../main/core/db/open-database'
 import { DocStore } from '../../main/core/docs/doc-store'
 import { useTempDirs } from '../helpers/temp-dir'
 
-const RECORDS = { name: 'exchange/AAAA/2026-11', kind: 'exchange', owner: 'AAAA' } as const
+const RECORDS = { name: 'records/AAAA/2026-11', kind: 'records', owner: 'AAAA' } as const
 
 describe('document store', () => {
   const tempDir = useTempDirs()

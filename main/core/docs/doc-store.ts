@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3'
 import * as Y from 'yjs'
 
-export type DocKind = 'exchange' | 'plan'
+export type DocKind = 'records' | 'messages' | 'plan'
 
 export interface DocInfo {
   name: string
@@ -11,6 +11,7 @@ export interface DocInfo {
 }
 
 export type DocUpdateListener = (name: string, update: Uint8Array, origin: unknown) => void
+export type DocLoadListener = (name: string, doc: Y.Doc) => void
 
 /** Updates appended since the last snapshot before a live document is compacted again. */
 const COMPACT_AFTER_UPDATES = 500
@@ -24,6 +25,7 @@ export class DocStore {
   private readonly live = new Map<string, Y.Doc>()
   private readonly pendingSinceSnapshot = new Map<string, number>()
   private readonly listeners = new Set<DocUpdateListener>()
+  private readonly loadListeners = new Set<DocLoadListener>()
   /** Updates made inside write(): announced only once their transaction has committed. */
   private deferred: [string, Uint8Array, unknown][] | null = null
   private touched = new Set<string>()
@@ -58,6 +60,17 @@ export class DocStore {
     return () => this.listeners.delete(listener)
   }
 
+  /**
+   * Called for each document as it is loaded into memory, after its stored state (and at once for those
+   * already loaded). Observers attached here run inside the SQLite transaction that stores every later
+   * change, so tables derived from a document commit or roll back with it.
+   */
+  onLoad(listener: DocLoadListener): () => void {
+    this.loadListeners.add(listener)
+    for (const [name, doc] of this.live) listener(name, doc)
+    return () => this.loadListeners.delete(listener)
+  }
+
   /** The live document, loaded on first use. */
   get(name: string): Y.Doc {
     const cached = this.live.get(name)
@@ -70,6 +83,7 @@ export class DocStore {
     if (merged) Y.applyUpdateV2(doc, merged, this)
     doc.on('updateV2', (update: Uint8Array, origin: unknown) => this.persist(name, update, origin))
     this.live.set(name, doc)
+    for (const listener of this.loadListeners) listener(name, doc)
     return doc
   }
 
@@ -131,6 +145,7 @@ export class DocStore {
   close(): void {
     for (const name of [...this.live.keys()]) this.evict(name)
     this.listeners.clear()
+    this.loadListeners.clear()
   }
 
   private loadAndCompact(name: string): Uint8Array | null {

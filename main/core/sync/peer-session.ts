@@ -1,0 +1,526 @@
+/**
+ * One live session with a paired station over an authenticated channel: exchanges what each side's
+ * shared documents lack, forwards live edits, and keeps a slow link usable. Data frames are flow
+ * controlled (a window of unacknowledged bytes), large ones are cut into chunks of a few seconds of link
+ * time that resume after a drop, and documents with alerts and requests go ahead of bulk records.
+ */
+import { createHash } from 'node:crypto'
+import { deflateRawSync, inflateRawSync } from 'node:zlib'
+import * as Y from 'yjs'
+import type { DocInfo, DocStore } from '../docs/doc-store'
+import { docPriority } from '../docs/doc-names'
+import { decodeFrame, encodeFrame, FLAG_DEFLATED, Kind, MAX_TRANSFER_BYTES, PROTOCOL_VERSION, type Frame } from './frames'
+import { digestOf, fingerprint, hasContentBeyond, isEmptyFingerprint, sameBytes, type DocFingerprint } from './doc-fingerprint'
+
+/** The authenticated byte channel under a session (a WebSocket in production). */
+export interface FrameChannel {
+  send(frame: Uint8Array): void
+  close(reason: string): void
+}
+
+/** A chunked transfer this side is sending; kept by the link across sessions so a drop can resume it. */
+export interface OutgoingTransfer {
+  id: string
+  doc: string
+  frame: Uint8Array
+  /** The peer's fingerprint it was computed against and ours at the time: reusable only if both still hold. */
+  base: DocFingerprint
+  ours: DocFingerprint
+}
+
+/** A chunked transfer this side is receiving; kept by the link across sessions. */
+export interface IncomingTransfer {
+  total: number
+  parts: Uint8Array[]
+  received: number
+}
+
+export interface LinkMemory {
+  outgoing: Map<string, OutgoingTransfer>
+  incoming: Map<string, IncomingTransfer>
+  /** What the peer is known to hold, per document. */
+  peerDocs: Map<string, DocFingerprint>
+}
+
+export type LinkEventKind = 'refused-frame' | 'refused-foreign-write' | 'refused-update' | 'protocol'
+
+export interface SessionOptions {
+  /** Silence after which the peer is taken as gone. Must exceed the link time of one chunk by far. */
+  livenessMs: number
+  pingEveryMs: number
+  /** Each chunk should take about this long on the measured link. */
+  chunkSeconds: number
+  minChunkBytes: number
+  maxChunkBytes: number
+  initialChunkBytes: number
+}
+
+export const DEFAULT_SESSION_OPTIONS: SessionOptions = {
+  livenessMs: 60_000,
+  pingEveryMs: 15_000,
+  chunkSeconds: 2,
+  minChunkBytes: 4 * 1024,
+  maxChunkBytes: 256 * 1024,
+  initialChunkBytes: 16 * 1024
+}
+
+export interface SessionDeps {
+  store: DocStore
+  memory: LinkMemory
+  /** Documents this peer may read (and be told about). */
+  sharedDocs(): DocInfo[]
+  /** The document's identity if this peer may write it, else null (refused as a whole). */
+  writableByPeer(name: string): DocInfo | null
+  log(kind: LinkEventKind, detail: string): void
+  onChange(): void
+  options?: Partial<SessionOptions>
+}
+
+export interface TransferProgress {
+  doc: string
+  direction: 'send' | 'receive'
+  done: number
+  total: number
+}
+
+export interface SessionStatus {
+  /** True once both sides have confirmed identical documents since the last change. */
+  inSync: boolean
+  lastContact: number
+  queuedDocs: string[]
+  queuedBytes: number
+  bytesSent: number
+  bytesReceived: number
+  transfers: TransferProgress[]
+}
+
+interface QueuedWork {
+  doc: string
+  kind: typeof Kind.step2 | typeof Kind.update
+  updates: Uint8Array[]
+  /** Peer fingerprint a step 2 was computed against (for resuming it as a chunked transfer). */
+  base?: DocFingerprint
+}
+
+interface Sending {
+  transfer: OutgoingTransfer
+  offset: number
+  acked: number
+  priority: number
+}
+
+const DEFLATE_ABOVE = 256
+const MAX_PARTIAL_TRANSFERS = 8
+
+const transferIdOf = (frame: Uint8Array) => createHash('sha256').update(frame).digest('hex').slice(0, 32)
+
+export class PeerSession {
+  private readonly options: SessionOptions
+  private readonly queue = new Map<string, QueuedWork>()
+  private readonly sending: Sending[] = []
+  /** Per document, the byte counts of whole data frames awaiting the peer's ack, in order. */
+  private readonly unacked = new Map<string, number[]>()
+  private inFlight = 0
+  private chunkBytes: number
+  private rate: { at: number; bytes: number }[] = []
+  private peerListed: Set<string> | null = new Set()
+  private resumeOffsets = new Map<string, number>()
+  private readonly timer: NodeJS.Timeout
+  private lastReceived = Date.now()
+  private lastSent = Date.now()
+  private lastSyncedDigest: Uint8Array | null = null
+  private inSync = false
+  private closed = false
+  private pingNonce = 0
+  private bytesSent = 0
+  private bytesReceived = 0
+  private readonly unsubscribe: () => void
+
+  constructor(
+    private readonly channel: FrameChannel,
+    private readonly deps: SessionDeps
+  ) {
+    this.options = { ...DEFAULT_SESSION_OPTIONS, ...deps.options }
+    this.chunkBytes = this.options.initialChunkBytes
+    this.unsubscribe = deps.store.onUpdate((doc, update, origin) => this.onLocalUpdate(doc, update, origin))
+    this.timer = setInterval(() => this.tick(), Math.min(this.options.pingEveryMs, 1000))
+    this.timer.unref()
+  }
+
+  start(): void {
+    this.send({ kind: Kind.hello, version: PROTOCOL_VERSION, digest: this.digest() })
+    const partials = [...this.deps.memory.incoming].map(([transferId, t]) => ({ transferId, received: t.received }))
+    if (partials.length) this.send({ kind: Kind.resume, partials })
+  }
+
+  receive(data: Uint8Array): void {
+    if (this.closed) return
+    this.lastReceived = Date.now()
+    this.bytesReceived += data.byteLength
+    const decoded = decodeFrame(data)
+    if (!decoded.ok) {
+      this.deps.log('refused-frame', decoded.reason)
+      return
+    }
+    try {
+      this.handle(decoded.frame)
+    } catch (error) {
+      this.deps.log('protocol', `frame kind ${decoded.frame.kind} failed: ${(error as Error).message}`)
+    }
+    this.pump()
+    this.deps.onChange()
+  }
+
+  close(reason: string): void {
+    if (this.closed) return
+    this.closed = true
+    clearInterval(this.timer)
+    this.unsubscribe()
+    // Whatever was mid-way stays in link memory, so the next session resumes it instead of starting over.
+    for (const s of this.sending) this.deps.memory.outgoing.set(s.transfer.doc, s.transfer)
+    this.channel.close(reason)
+  }
+
+  /** Relays presence (cursors, who is typing) for a shared document; never stored. */
+  sendAwareness(doc: string, update: Uint8Array): void {
+    this.send({ kind: Kind.awareness, doc, update })
+  }
+
+  status(): SessionStatus {
+    const transfers: TransferProgress[] = [
+      ...this.sending.map((s) => ({ doc: s.transfer.doc, direction: 'send' as const, done: s.acked, total: s.transfer.frame.byteLength })),
+      ...[...this.deps.memory.incoming].map(([id, t]) => ({ doc: id, direction: 'receive' as const, done: t.received, total: t.total }))
+    ]
+    return {
+      inSync: this.inSync,
+      lastContact: this.lastReceived,
+      queuedDocs: [...new Set([...this.queue.keys(), ...this.sending.map((s) => s.transfer.doc), ...this.unacked.keys()])],
+      queuedBytes:
+        [...this.queue.values()].reduce((n, w) => n + w.updates.reduce((m, u) => m + u.byteLength, 0), 0) +
+        this.sending.reduce((n, s) => n + s.transfer.frame.byteLength - s.acked, 0),
+      bytesSent: this.bytesSent,
+      bytesReceived: this.bytesReceived,
+      transfers
+    }
+  }
+
+  // ---- receiving -------------------------------------------------------------------------------------
+
+  private handle(frame: Frame): void {
+    switch (frame.kind) {
+      case Kind.hello:
+        if (frame.version !== PROTOCOL_VERSION) {
+          this.deps.log('protocol', `peer speaks protocol ${frame.version}, this station ${PROTOCOL_VERSION}; update both stations to the same version`)
+          this.close('protocol version mismatch')
+          return
+        }
+        if (sameBytes(frame.digest, this.digest())) {
+          this.inSync = true
+          return
+        }
+        for (const info of this.deps.sharedDocs()) {
+          const f = this.fingerprintOf(info.name)
+          if (!isEmptyFingerprint(f)) this.send({ kind: Kind.step1, doc: info.name, ...f })
+        }
+        this.send({ kind: Kind.step1Done })
+        return
+      case Kind.step1:
+        return this.onPeerState(frame.doc, frame, true)
+      case Kind.step1Done:
+        return this.onPeerListed()
+      case Kind.step2:
+      case Kind.update:
+        return this.onData(frame.doc, frame.flags, frame.update)
+      case Kind.chunk:
+        return this.onChunk(frame)
+      case Kind.progress:
+        return this.onProgress(frame.transferId, frame.received)
+      case Kind.resume:
+        for (const p of frame.partials) this.resumeOffsets.set(p.transferId, p.received)
+        return
+      case Kind.ack:
+        return this.onAck(frame.doc, frame)
+      case Kind.synced:
+        // Confirm a match once, so both sides learn it; a side already in sync does not answer again.
+        if (!this.inSync && sameBytes(frame.digest, this.digest())) {
+          this.inSync = true
+          this.lastSyncedDigest = frame.digest
+          this.send({ kind: Kind.synced, digest: frame.digest })
+        }
+        return
+      case Kind.ping:
+        this.send({ kind: Kind.pong, nonce: frame.nonce })
+        return
+      case Kind.pong:
+        return
+      case Kind.awareness:
+        return // relayed to plan screens once plans exist (issue 4)
+    }
+  }
+
+  /** The peer told us what it holds of a document (step 1), or acknowledged what we sent (ack). */
+  private onPeerState(doc: string, peer: DocFingerprint, listing: boolean): void {
+    const info = this.deps.sharedDocs().find((d) => d.name === doc)
+    if (listing) this.peerListed?.add(doc)
+    // A document we lack comes whole after the peer's listing (onPeerListed on its side).
+    if (!info) return
+    this.deps.memory.peerDocs.set(doc, peer)
+    const ours = this.fingerprintOf(doc)
+    const behind = hasContentBeyond(ours.stateVector, peer.stateVector)
+    // Deletions do not show in state vectors: the listing compares delete sets too. After an ack only
+    // inserted content counts, or two writers of one plan would trade their delete sets forever.
+    if (listing ? behind || !sameBytes(ours.deleteHash, peer.deleteHash) : behind) this.queueCatchUp(doc, peer)
+  }
+
+  /** After the peer's full listing, documents it never mentioned are sent whole. */
+  private onPeerListed(): void {
+    const listed = this.peerListed ?? new Set()
+    this.peerListed = null
+    for (const info of this.deps.sharedDocs()) {
+      if (listed.has(info.name)) continue
+      const ours = this.fingerprintOf(info.name)
+      if (!isEmptyFingerprint(ours)) this.queueCatchUp(info.name, this.emptyFingerprint())
+    }
+  }
+
+  private onData(doc: string, flags: number, payload: Uint8Array): void {
+    this.inSync = false
+    const info = this.deps.writableByPeer(doc)
+    if (!info) {
+      this.deps.log('refused-foreign-write', `update to ${doc}, which this peer does not own; nothing of it was applied`)
+    } else {
+      try {
+        const update = flags & FLAG_DEFLATED ? inflateRawSync(payload, { maxOutputLength: MAX_TRANSFER_BYTES }) : payload
+        this.deps.store.ensure(info)
+        this.deps.store.applyUpdate(doc, update, this)
+      } catch (error) {
+        this.deps.log('refused-update', `${doc}: ${(error as Error).message}; the document was left as it was`)
+      }
+    }
+    // Acknowledge even a refusal, so an honest peer's window does not stall; the state says what we hold.
+    const known = this.deps.store.info(doc)
+    this.send({ kind: Kind.ack, doc, ...(known ? this.fingerprintOf(doc) : this.emptyFingerprint()) })
+  }
+
+  private onChunk(frame: Extract<Frame, { kind: typeof Kind.chunk }>): void {
+    const { incoming } = this.deps.memory
+    let partial = incoming.get(frame.transferId)
+    if (!partial) {
+      if (frame.offset !== 0) return this.send({ kind: Kind.progress, transferId: frame.transferId, received: 0 })
+      if (incoming.size >= MAX_PARTIAL_TRANSFERS) incoming.delete(incoming.keys().next().value!)
+      partial = { total: frame.total, parts: [], received: 0 }
+      incoming.set(frame.transferId, partial)
+    }
+    if (frame.total !== partial.total || frame.offset !== partial.received) {
+      this.deps.log('refused-frame', `chunk at ${frame.offset} of transfer ${frame.transferId}, expected ${partial.received}`)
+      return this.send({ kind: Kind.progress, transferId: frame.transferId, received: partial.received })
+    }
+    partial.parts.push(frame.bytes)
+    partial.received += frame.bytes.byteLength
+    this.send({ kind: Kind.progress, transferId: frame.transferId, received: partial.received })
+    if (partial.received < partial.total) return
+    incoming.delete(frame.transferId)
+    const whole = Buffer.concat(partial.parts)
+    if (transferIdOf(whole) !== frame.transferId) {
+      this.deps.log('refused-frame', `transfer ${frame.transferId} does not match its content`)
+      return
+    }
+    const inner = decodeFrame(whole)
+    if (!inner.ok || (inner.frame.kind !== Kind.step2 && inner.frame.kind !== Kind.update)) {
+      this.deps.log('refused-frame', `transfer ${frame.transferId} holds no document update`)
+      return
+    }
+    this.onData(inner.frame.doc, inner.frame.flags, inner.frame.update)
+  }
+
+  private onProgress(transferId: string, received: number): void {
+    const s = this.sending.find((x) => x.transfer.id === transferId)
+    if (!s || received <= s.acked) return
+    const delta = Math.min(received, s.offset) - s.acked
+    s.acked += delta
+    this.inFlight -= delta
+    this.measure(delta)
+    if (s.acked >= s.transfer.frame.byteLength) {
+      this.sending.splice(this.sending.indexOf(s), 1)
+      this.deps.memory.outgoing.delete(s.transfer.doc)
+    }
+  }
+
+  private onAck(doc: string, peer: DocFingerprint): void {
+    const pending = this.unacked.get(doc)
+    const bytes = pending?.shift()
+    if (bytes !== undefined) {
+      this.inFlight -= bytes
+      this.measure(bytes)
+      if (pending!.length === 0) this.unacked.delete(doc)
+    }
+    this.onPeerState(doc, peer, false)
+  }
+
+  // ---- sending ---------------------------------------------------------------------------------------
+
+  private onLocalUpdate(doc: string, update: Uint8Array, origin: unknown): void {
+    if (this.closed || origin === this || !this.deps.sharedDocs().some((d) => d.name === doc)) return
+    const queued = this.queue.get(doc)
+    if (queued) queued.updates.push(update)
+    else this.queue.set(doc, { doc, kind: Kind.update, updates: [update] })
+    this.inSync = false
+    this.pump()
+    this.deps.onChange()
+  }
+
+  private queueCatchUp(doc: string, peer: DocFingerprint): void {
+    if (this.unacked.has(doc)) return // the ack of what is in flight will tell what is still missing
+    this.inSync = false
+    // A diff computed now covers every live update queued for this document.
+    this.queue.set(doc, { doc, kind: Kind.step2, updates: [], base: peer })
+  }
+
+  private pump(): void {
+    while (!this.closed && this.inFlight < this.window()) {
+      const work = this.nextWork()
+      if (!work) break
+      if ('transfer' in work) this.sendChunk(work)
+      else this.sendWork(work)
+    }
+    if (!this.closed && this.queue.size === 0 && this.sending.length === 0 && this.unacked.size === 0) this.maybeSendSynced()
+  }
+
+  private nextWork(): QueuedWork | Sending | null {
+    let best: QueuedWork | Sending | null = null
+    let bestPriority = Infinity
+    for (const s of this.sending) {
+      if (s.offset < s.transfer.frame.byteLength && s.priority < bestPriority) {
+        best = s
+        bestPriority = s.priority
+      }
+    }
+    for (const w of this.queue.values()) {
+      if (this.unacked.has(w.doc)) continue // one whole frame per document in flight keeps ordering simple
+      const p = docPriority(this.deps.store.info(w.doc)?.kind ?? 'records')
+      if (p < bestPriority) {
+        best = w
+        bestPriority = p
+      }
+    }
+    return best
+  }
+
+  private sendWork(work: QueuedWork): void {
+    this.queue.delete(work.doc)
+    const ours = this.fingerprintOf(work.doc)
+    const reusable = work.kind === Kind.step2 && work.base ? this.reusableTransfer(work.doc, work.base, ours) : null
+    if (reusable) return this.startTransfer(reusable)
+
+    const update =
+      work.kind === Kind.step2
+        ? this.deps.store.diff(work.doc, work.base?.stateVector)
+        : work.updates.length === 1
+          ? work.updates[0]
+          : Y.mergeUpdatesV2(work.updates)
+    const deflated = update.byteLength > DEFLATE_ABOVE ? deflateRawSync(update) : null
+    const useDeflate = deflated !== null && deflated.byteLength < update.byteLength
+    const frame = encodeFrame({ kind: work.kind, doc: work.doc, flags: useDeflate ? FLAG_DEFLATED : 0, update: useDeflate ? deflated : update })
+    if (frame.byteLength <= this.chunkBytes) {
+      this.sendData(work.doc, frame)
+      return
+    }
+    this.startTransfer({ id: transferIdOf(frame), doc: work.doc, frame, base: work.base ?? this.emptyFingerprint(), ours })
+  }
+
+  /** A transfer cut by a drop is resumed only if it is still exactly what the peer needs. */
+  private reusableTransfer(doc: string, peer: DocFingerprint, ours: DocFingerprint): OutgoingTransfer | null {
+    const previous = this.deps.memory.outgoing.get(doc)
+    if (!previous) return null
+    const same = (a: DocFingerprint, b: DocFingerprint) => sameBytes(a.stateVector, b.stateVector) && sameBytes(a.deleteHash, b.deleteHash)
+    return same(previous.base, peer) && same(previous.ours, ours) ? previous : null
+  }
+
+  private startTransfer(transfer: OutgoingTransfer): void {
+    this.deps.memory.outgoing.set(transfer.doc, transfer)
+    const offset = Math.min(this.resumeOffsets.get(transfer.id) ?? 0, transfer.frame.byteLength)
+    const priority = docPriority(this.deps.store.info(transfer.doc)?.kind ?? 'records')
+    this.sending.push({ transfer, offset, acked: offset, priority })
+    this.unacked.set(transfer.doc, [...(this.unacked.get(transfer.doc) ?? []), 0])
+  }
+
+  private sendChunk(s: Sending): void {
+    const { transfer } = s
+    const bytes = transfer.frame.subarray(s.offset, s.offset + this.chunkBytes)
+    this.send({ kind: Kind.chunk, transferId: transfer.id, offset: s.offset, total: transfer.frame.byteLength, bytes })
+    s.offset += bytes.byteLength
+    this.inFlight += bytes.byteLength
+  }
+
+  private sendData(doc: string, frame: Uint8Array): void {
+    this.unacked.set(doc, [...(this.unacked.get(doc) ?? []), frame.byteLength])
+    this.inFlight += frame.byteLength
+    this.sendRaw(frame)
+  }
+
+  private maybeSendSynced(): void {
+    const digest = this.digest()
+    if (this.lastSyncedDigest && sameBytes(this.lastSyncedDigest, digest)) return
+    this.lastSyncedDigest = digest
+    this.send({ kind: Kind.synced, digest })
+  }
+
+  private send(frame: Frame): void {
+    this.sendRaw(encodeFrame(frame))
+  }
+
+  private sendRaw(bytes: Uint8Array): void {
+    if (this.closed) return
+    this.lastSent = Date.now()
+    this.bytesSent += bytes.byteLength
+    this.channel.send(bytes)
+  }
+
+  // ---- link health -----------------------------------------------------------------------------------
+
+  private tick(): void {
+    const now = Date.now()
+    if (now - this.lastReceived > this.options.livenessMs) {
+      this.deps.log('protocol', `no word from the peer for ${Math.round((now - this.lastReceived) / 1000)} s; reconnecting`)
+      this.close('peer silent')
+      this.deps.onChange()
+      return
+    }
+    if (now - this.lastSent >= this.options.pingEveryMs) this.send({ kind: Kind.ping, nonce: ++this.pingNonce })
+  }
+
+  /** Chunks are sized to the measured link so that none holds the line for more than a few seconds. */
+  private measure(bytes: number): void {
+    const now = Date.now()
+    this.rate.push({ at: now, bytes })
+    this.rate = this.rate.filter((r) => now - r.at <= 10_000)
+    const span = (now - this.rate[0].at) / 1000
+    if (this.rate.length < 3 || span < 1) return
+    const bytesPerSecond = this.rate.slice(1).reduce((n, r) => n + r.bytes, 0) / span
+    const { minChunkBytes, maxChunkBytes, chunkSeconds } = this.options
+    this.chunkBytes = Math.round(Math.min(maxChunkBytes, Math.max(minChunkBytes, bytesPerSecond * chunkSeconds)))
+  }
+
+  private window(): number {
+    return 2 * this.chunkBytes
+  }
+
+  // ---- document state --------------------------------------------------------------------------------
+
+  private fingerprintOf(doc: string): DocFingerprint {
+    return fingerprint(this.deps.store.get(doc))
+  }
+
+  private emptyFingerprint(): DocFingerprint {
+    return fingerprint(new Y.Doc())
+  }
+
+  private digest(): Uint8Array {
+    const entries: [string, DocFingerprint][] = []
+    for (const info of this.deps.sharedDocs()) {
+      const f = this.fingerprintOf(info.name)
+      if (!isEmptyFingerprint(f)) entries.push([info.name, f])
+    }
+    return digestOf(entries)
+  }
+}
