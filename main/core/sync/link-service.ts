@@ -1,0 +1,123 @@
+/**
+ * The border link as a station feature: this station's identity, the paired stations, and the sync engine
+ * that talks to them; the API handlers for pairing and link status live here too.
+ */
+import type { Database } from 'better-sqlite3'
+import type { HandlerMap } from '../api/dispatcher'
+import type { DocStore } from '../docs/doc-store'
+import { logLinkEvent, recentLinkEvents, type LinkEventKind } from '../identity/link-log'
+import { PeerRegistry } from '../identity/peer-registry'
+import { ensureStationIdentity, type StationIdentity } from '../identity/station-identity'
+import type { StationMeta } from '../station-meta'
+import type { SyncStatus } from '../../../preload/api'
+import { SyncEngine, type SyncEngineOptions } from './sync-engine'
+
+/** Where a station listens for its counterpart unless told otherwise (README, "Cross-border link"). */
+export const DEFAULT_SYNC_PORT = 47470
+
+export interface LinkListenOptions {
+  host: string
+  port: number
+}
+
+type LinkHandlers = Pick<HandlerMap, 'pairing.show' | 'pairing.list' | 'pairing.add' | 'pairing.remove' | 'sync.status' | 'sync.log'>
+
+/** Emitting the status on every frame would flood the screens; a few times a second is enough. */
+const STATUS_EVENT_INTERVAL_MS = 250
+
+export class LinkService {
+  readonly ready: Promise<{ identity: StationIdentity; peers: PeerRegistry; engine: SyncEngine }>
+  private listening: LinkListenOptions | null = null
+  private listenError: string | null = null
+  private statusTimer: NodeJS.Timeout | null = null
+  private closed = false
+  private engine: SyncEngine | null = null
+
+  constructor(
+    private readonly db: Database,
+    store: DocStore,
+    meta: StationMeta,
+    private readonly emitStatus: (status: SyncStatus) => void,
+    options: SyncEngineOptions = {}
+  ) {
+    // Making a key pair is asynchronous (WebCrypto); everything that needs the identity waits for it.
+    this.ready = ensureStationIdentity(db, meta).then((identity) => {
+      if (this.closed) throw new Error('station closed while its identity was being made')
+      const peers = new PeerRegistry(db, identity.stationId)
+      const engine = new SyncEngine({
+        db,
+        store,
+        self: identity.stationId,
+        identity,
+        peers,
+        log: (peer, kind, detail) => this.log(peer, kind, detail),
+        onStatus: () => this.scheduleStatusEvent(),
+        options
+      })
+      this.engine = engine
+      return { identity, peers, engine }
+    })
+    this.ready.catch(() => undefined) // surfaced by whoever awaits it
+  }
+
+  /** Listen for the counterpart and dial every paired station. A busy port leaves the station dial-only. */
+  async start(listen: LinkListenOptions | null): Promise<void> {
+    const { engine } = await this.ready
+    if (listen) {
+      try {
+        const port = await engine.listen(listen.host, listen.port)
+        this.listening = { host: listen.host, port }
+      } catch (error) {
+        this.listenError = `Cannot listen on ${listen.host}:${listen.port} (${(error as Error).message}). The counterpart cannot dial in; this station still dials out.`
+      }
+    }
+    engine.refresh()
+  }
+
+  async status(): Promise<SyncStatus> {
+    const { identity, engine } = await this.ready
+    return { stationId: identity.stationId, listening: this.listening, listenError: this.listenError, peers: engine.status() }
+  }
+
+  handlers(meta: StationMeta): LinkHandlers {
+    return {
+      'pairing.show': async () => ({ stationId: (await this.ready).identity.stationId, name: meta.name, country: meta.country }),
+      'pairing.list': async () => (await this.ready).peers.list(),
+      'pairing.add': async (input, ctx) => {
+        const { peers, engine } = await this.ready
+        const peer = peers.add(input, ctx.user)
+        engine.refresh()
+        return peer
+      },
+      'pairing.remove': async ({ stationId }, ctx) => {
+        const { peers, engine } = await this.ready
+        peers.remove(stationId, ctx.user)
+        engine.refresh()
+        return { removed: true }
+      },
+      'sync.status': () => this.status(),
+      'sync.log': ({ limit }) => recentLinkEvents(this.db, limit)
+    }
+  }
+
+  /** Synchronous for the database's sake: the station closes it right after. */
+  close(): Promise<void> {
+    this.closed = true
+    if (this.statusTimer) clearTimeout(this.statusTimer)
+    return this.engine?.stop() ?? Promise.resolve()
+  }
+
+  private log(peer: string | null, kind: LinkEventKind, detail: string): void {
+    if (this.closed) return
+    logLinkEvent(this.db, { peer, kind, detail })
+  }
+
+  private scheduleStatusEvent(): void {
+    if (this.statusTimer || this.closed) return
+    this.statusTimer = setTimeout(() => {
+      this.statusTimer = null
+      if (!this.closed) void this.status().then(this.emitStatus, () => undefined)
+    }, STATUS_EVENT_INTERVAL_MS)
+    this.statusTimer.unref()
+  }
+}

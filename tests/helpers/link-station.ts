@@ -1,0 +1,47 @@
+import { join } from 'node:path'
+import { openDatabase } from '../../main/core/db/open-database'
+import { DocStore } from '../../main/core/docs/doc-store'
+import { recentLinkEvents, logLinkEvent } from '../../main/core/identity/link-log'
+import { PeerRegistry } from '../../main/core/identity/peer-registry'
+import { ensureStationIdentity } from '../../main/core/identity/station-identity'
+import { SyncEngine, type SyncEngineOptions } from '../../main/core/sync/sync-engine'
+
+/** One station's link half (database, documents, identity, peers, engine) listening on loopback. */
+export async function startLinkStation(dir: string, name: string, options: SyncEngineOptions = {}) {
+  const db = openDatabase(join(dir, 'station.db'))
+  const store = new DocStore(db)
+  const identity = await ensureStationIdentity(db, { name, country: 'TH' })
+  const peers = new PeerRegistry(db, identity.stationId)
+  const engine = new SyncEngine({
+    db,
+    store,
+    self: identity.stationId,
+    identity,
+    peers,
+    log: (peer, kind, detail) => logLinkEvent(db, { peer, kind, detail }),
+    onStatus: () => undefined,
+    options: { backoffBaseMs: 50, backoffMaxMs: 400, ...options }
+  })
+  const port = await engine.listen('127.0.0.1', 0)
+  return {
+    id: identity.stationId,
+    address: `127.0.0.1:${port}`,
+    port,
+    db,
+    store,
+    peers,
+    engine,
+    events: () => recentLinkEvents(db, 1000),
+    pair(other: { id: string; address: string }) {
+      peers.add({ stationId: other.id, address: other.address, name: 'counterpart' }, 'test')
+      engine.refresh()
+    },
+    async stop() {
+      await engine.stop()
+      store.close()
+      db.close()
+    }
+  }
+}
+
+export type LinkStation = Awaited<ReturnType<typeof startLinkStation>>
