@@ -30,7 +30,8 @@ export const Kind = {
   step1Done: 12
 } as const
 
-export const FLAG_DEFLATED = 1
+/** How an update payload is compressed (the flags field of step 2 and update frames). */
+export const COMPRESSION = { none: 0, deflate: 1, brotli: 2 } as const
 
 export type Frame =
   | { kind: typeof Kind.hello; version: number; digest: Uint8Array }
@@ -143,7 +144,7 @@ export function decodeFrame(data: Uint8Array): Decoded {
         break
       case Kind.step2:
       case Kind.update:
-        frame = { kind, doc: docName(d), flags: count(d, 1), update: bytes(d, MAX_TRANSFER_BYTES) }
+        frame = { kind, doc: docName(d), flags: count(d, COMPRESSION.brotli), update: bytes(d, MAX_TRANSFER_BYTES) }
         break
       case Kind.chunk: {
         const id = transferId(d)

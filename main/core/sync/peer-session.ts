@@ -5,11 +5,11 @@
  * time that resume after a drop, and documents with alerts and requests go ahead of bulk records.
  */
 import { createHash } from 'node:crypto'
-import { deflateRawSync, inflateRawSync } from 'node:zlib'
+import { compressUpdate, decompressUpdate } from './update-compression'
 import * as Y from 'yjs'
 import type { DocInfo, DocStore } from '../docs/doc-store'
 import { docPriority } from '../docs/doc-names'
-import { decodeFrame, encodeFrame, FLAG_DEFLATED, Kind, MAX_TRANSFER_BYTES, PROTOCOL_VERSION, type Frame } from './frames'
+import { decodeFrame, encodeFrame, Kind, PROTOCOL_VERSION, type Frame } from './frames'
 import { digestOf, fingerprint, hasContentBeyond, isEmptyFingerprint, sameBytes, type DocFingerprint } from './doc-fingerprint'
 
 /** The authenticated byte channel under a session (a WebSocket in production). */
@@ -91,6 +91,8 @@ export interface SessionStatus {
   queuedBytes: number
   bytesSent: number
   bytesReceived: number
+  /** The largest single frame sent: on a slow link, how long one message holds the line. */
+  largestFrameSent: number
   transfers: TransferProgress[]
 }
 
@@ -109,7 +111,6 @@ interface Sending {
   priority: number
 }
 
-const DEFLATE_ABOVE = 256
 const MAX_PARTIAL_TRANSFERS = 8
 
 const transferIdOf = (frame: Uint8Array) => createHash('sha256').update(frame).digest('hex').slice(0, 32)
@@ -134,6 +135,7 @@ export class PeerSession {
   private pingNonce = 0
   private bytesSent = 0
   private bytesReceived = 0
+  private largestFrameSent = 0
   private readonly unsubscribe: () => void
 
   constructor(
@@ -200,6 +202,7 @@ export class PeerSession {
         this.sending.reduce((n, s) => n + s.transfer.frame.byteLength - s.acked, 0),
       bytesSent: this.bytesSent,
       bytesReceived: this.bytesReceived,
+      largestFrameSent: this.largestFrameSent,
       transfers
     }
   }
@@ -290,7 +293,7 @@ export class PeerSession {
       this.deps.log('refused-foreign-write', `update to ${doc}, which this peer does not own; nothing of it was applied`)
     } else {
       try {
-        const update = flags & FLAG_DEFLATED ? inflateRawSync(payload, { maxOutputLength: MAX_TRANSFER_BYTES }) : payload
+        const update = decompressUpdate(flags, payload)
         this.deps.store.ensure(info)
         this.deps.store.applyUpdate(doc, update, this)
       } catch (error) {
@@ -418,9 +421,7 @@ export class PeerSession {
         : work.updates.length === 1
           ? work.updates[0]
           : Y.mergeUpdatesV2(work.updates)
-    const deflated = update.byteLength > DEFLATE_ABOVE ? deflateRawSync(update) : null
-    const useDeflate = deflated !== null && deflated.byteLength < update.byteLength
-    const frame = encodeFrame({ kind: work.kind, doc: work.doc, flags: useDeflate ? FLAG_DEFLATED : 0, update: useDeflate ? deflated : update })
+    const frame = encodeFrame({ kind: work.kind, doc: work.doc, ...compressUpdate(update) })
     if (frame.byteLength <= this.chunkBytes) {
       this.sendData(work.doc, frame)
       return
@@ -473,6 +474,7 @@ export class PeerSession {
     if (this.closed) return
     this.lastSent = Date.now()
     this.bytesSent += bytes.byteLength
+    this.largestFrameSent = Math.max(this.largestFrameSent, bytes.byteLength)
     this.channel.send(bytes)
   }
 

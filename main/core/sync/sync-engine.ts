@@ -10,7 +10,7 @@ import { parseDocName } from '../docs/doc-names'
 import type { Peer } from '../identity/peer-registry'
 import type { LinkEventKind } from '../identity/link-log'
 import { fingerprint, hasContentBeyond, isEmptyFingerprint, type DocFingerprint } from './doc-fingerprint'
-import { PeerSession, type LinkMemory, type SessionOptions, type TransferProgress } from './peer-session'
+import { PeerSession, type LinkMemory, type SessionOptions, type SessionStatus, type TransferProgress } from './peer-session'
 import { DialError, dialPeer, listenForPeers, type PeerListener, type TransportIdentity } from './tls-transport'
 
 export type LinkState = 'connected' | 'connecting' | 'offline' | 'refused'
@@ -142,6 +142,11 @@ export class SyncEngine {
         nextAttemptAt: link.nextAttemptAt ? new Date(link.nextAttemptAt).toISOString() : null
       }
     })
+  }
+
+  /** The live session's counters, for diagnostics and the benchmark. */
+  sessionStatus(peerId: string): SessionStatus | null {
+    return this.links.get(peerId)?.session?.status() ?? null
   }
 
   /** Ends every session and saves what is known of the peers at once; the listening socket closes after. */
