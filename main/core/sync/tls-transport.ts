@@ -4,7 +4,7 @@ import { connect as tcpConnect, type Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { connect as tlsConnect, type ConnectionOptions, type TLSSocket } from 'node:tls'
 import { WebSocket, WebSocketServer } from 'ws'
-import { parsePeerAddress, PeerAddressError } from '../identity/peer-address'
+import { parsePeerAddress, PeerAddressError, type PeerAddress } from '../identity/peer-address'
 import { stationIdFromCertificate } from '../identity/station-id'
 
 /**
@@ -51,6 +51,7 @@ export interface ListenOptions {
   identity: TransportIdentity
   /** Asked at every upgrade, so a pairing change applies to the next connection. */
   isPaired(stationId: string): boolean
+  /** Gets the open WebSocket; attach an 'error' listener at once (ws emits one for an oversized or malformed frame before closing). */
   onPeer(ws: WebSocket, peer: PeerConnection): void
   onRefused(refusal: Refusal): void
   maxPayload?: number
@@ -92,6 +93,7 @@ export interface DialOptions {
 }
 
 export interface PeerLink {
+  /** Open; attach an 'error' listener at once, as for ListenOptions.onPeer. */
   ws: WebSocket
   stationId: string
   resumed: boolean
@@ -102,8 +104,8 @@ export const DEFAULT_MAX_PAYLOAD = 16 * 1024 * 1024
 const DEFAULT_DIAL_TIMEOUT_MS = 20_000
 const DEFAULT_SESSION_TIMEOUT_S = 12 * 60 * 60
 const DEFAULT_HANDSHAKE_TIMEOUT_MS = 30_000
-/** One peer, plus headroom for a reconnect racing the old socket's close; strangers cannot pile up sockets. */
-const MAX_CONNECTIONS = 16
+/** One peer needs one or two; the cap keeps a stranger from exhausting file descriptors. */
+const MAX_CONNECTIONS = 64
 
 /**
  * Both ends are ours, so the TLS offer can be narrow: every extra group, signature scheme or cipher is bytes
@@ -162,7 +164,10 @@ export function listenForPeers(options: ListenOptions): Promise<PeerListener> {
   // handshake is reported with the address it came from even though its TLS socket is gone by then.
   const tcpSockets = new Set<Socket>()
   const addresses = new WeakMap<Socket, string>()
-  const remoteAddressOf = (tls: TLSSocket) => tls.remoteAddress ?? addresses.get(tcpUnder(tls)!) ?? 'unknown'
+  const remoteAddressOf = (tls: TLSSocket) => {
+    const tcp = tcpUnder(tls)
+    return tls.remoteAddress ?? (tcp && addresses.get(tcp)) ?? 'unknown'
+  }
   server.on('connection', (socket: Socket) => {
     tcpSockets.add(socket)
     if (socket.remoteAddress) addresses.set(socket, socket.remoteAddress)
@@ -246,14 +251,14 @@ export function listenForPeers(options: ListenOptions): Promise<PeerListener> {
  * paired under `expectedStationId`. Rejects with a DialError whose reason a link status can show.
  */
 export function dialPeer(options: DialOptions): Promise<PeerLink> {
-  let target: string
+  let address: PeerAddress
   try {
-    target = parsePeerAddress(options.address).text
+    address = parsePeerAddress(options.address)
   } catch (error) {
     const message = error instanceof PeerAddressError ? error.message : String(error)
     return Promise.reject(new DialError('bad-address', message))
   }
-  const { host, port } = parsePeerAddress(target)
+  const { host, port, text: target } = address
   const expected = options.expectedStationId
   const sessionKey = `${expected}@${target}`
   const offered = options.sessions?.get(sessionKey)
@@ -299,8 +304,8 @@ export function dialPeer(options: DialOptions): Promise<PeerLink> {
           : new DialError('unreachable', `Cannot reach ${target} (${why}).`)
       )
     }
-    tcp.once('error', onSocketError)
-    tls.once('error', onSocketError)
+    tcp.on('error', onSocketError)
+    tls.on('error', onSocketError)
     tls.on('session', (session: Buffer) => {
       if (!options.sessions) return
       if (verified) options.sessions.set(sessionKey, session)
@@ -325,7 +330,7 @@ export function dialPeer(options: DialOptions): Promise<PeerLink> {
         fail(
           new DialError(
             'wrong-station',
-            `The station answering at ${target} has ID ${actual}, but the station paired at that address has ID ${expected}. ` +
+            `The station answering at ${target} has ID ${actual}, but the paired station has ID ${expected}. ` +
               'Nothing was sent. Someone else may be answering at that address, or the counterpart was reinstalled: ' +
               'confirm its ID with the counterpart by phone before changing the pairing.'
           )

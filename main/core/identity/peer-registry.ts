@@ -1,0 +1,124 @@
+import type { Database } from 'better-sqlite3'
+import { ApiError } from '../api/api-error'
+import { logLinkEvent } from './link-log'
+import { parsePeerAddress, PeerAddressError } from './peer-address'
+import { parseStationId, StationIdError } from './station-id'
+
+/** A counterpart station this station trusts: only paired stations may connect, in either direction. */
+export interface Peer {
+  stationId: string
+  name: string
+  /** Where it listens, `host:port`. */
+  address: string
+  pairedAt: string
+  /** The officer who paired it. */
+  pairedBy: string
+}
+
+export interface PeerInput {
+  stationId: string
+  address: string
+  name?: string
+}
+
+interface PeerRow {
+  station_id: string
+  name: string
+  address: string
+  paired_at: string
+  paired_by: string
+}
+
+const toPeer = (row: PeerRow): Peer => ({
+  stationId: row.station_id,
+  name: row.name,
+  address: row.address,
+  pairedAt: row.paired_at,
+  pairedBy: row.paired_by
+})
+
+const MAX_NAME_CHARS = 200
+
+function invalid(field: string, message: string): ApiError {
+  return new ApiError('invalid_input', message, [{ path: field, message }])
+}
+
+function checkedStationId(text: string): string {
+  try {
+    return parseStationId(text)
+  } catch (error) {
+    if (error instanceof StationIdError) throw invalid('stationId', `Station ID: ${error.message}`)
+    throw error
+  }
+}
+
+/**
+ * The peers table: who is paired, and where to reach them. Pairing changes are written to the link log in
+ * the same transaction, so the history shows who opened or closed the border link and when.
+ */
+export class PeerRegistry {
+  constructor(
+    private readonly db: Database,
+    private readonly ownStationId: string,
+    private readonly now: () => Date = () => new Date()
+  ) {}
+
+  /** Pairs a station, or updates the address (and name, when given) of one already paired. */
+  add(input: PeerInput, by: string): Peer {
+    const stationId = checkedStationId(input.stationId)
+    if (stationId === this.ownStationId) {
+      throw invalid('stationId', "That is this station's own ID. Enter the counterpart's ID, as shown on its Pairing screen or by `blo pair show`.")
+    }
+    let address: string
+    try {
+      address = parsePeerAddress(input.address).text
+    } catch (error) {
+      if (error instanceof PeerAddressError) throw invalid('address', `Address: ${error.message}`)
+      throw error
+    }
+    const name = input.name?.trim()
+    if (name !== undefined && name.length > MAX_NAME_CHARS) {
+      throw invalid('name', `The name is too long (${name.length} characters; at most ${MAX_NAME_CHARS}).`)
+    }
+
+    return this.db.transaction(() => {
+      const existing = this.get(stationId)
+      if (existing) {
+        this.db
+          .prepare('UPDATE peers SET address = ?, name = ? WHERE station_id = ?')
+          .run(address, name ?? existing.name, stationId)
+        logLinkEvent(this.db, { peer: stationId, kind: 'pairing-updated', detail: `${by} set the address to ${address}` }, this.now())
+      } else {
+        this.db
+          .prepare('INSERT INTO peers (station_id, name, address, paired_at, paired_by) VALUES (?, ?, ?, ?, ?)')
+          .run(stationId, name ?? '', address, this.now().toISOString(), by)
+        logLinkEvent(this.db, { peer: stationId, kind: 'paired', detail: `${by} paired this station at ${address}` }, this.now())
+      }
+      return this.get(stationId)!
+    })()
+  }
+
+  /** Unpairs a station: it is refused from its next connection on. */
+  remove(stationId: string, by: string): void {
+    const id = checkedStationId(stationId)
+    this.db.transaction(() => {
+      const { changes } = this.db.prepare('DELETE FROM peers WHERE station_id = ?').run(id)
+      if (changes === 0) throw new ApiError('not_found', `No paired station has the ID ${id}.`)
+      logLinkEvent(this.db, { peer: id, kind: 'unpaired', detail: `${by} removed the pairing` }, this.now())
+    })()
+  }
+
+  list(): Peer[] {
+    return (this.db.prepare('SELECT * FROM peers ORDER BY paired_at, station_id').all() as PeerRow[]).map(toPeer)
+  }
+
+  /** Takes an ID in its printed form (as derived from a certificate); returns undefined when not paired. */
+  get(stationId: string): Peer | undefined {
+    const row = this.db.prepare('SELECT * FROM peers WHERE station_id = ?').get(stationId) as PeerRow | undefined
+    return row && toPeer(row)
+  }
+
+  isPaired(stationId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM peers WHERE station_id = ?').get(stationId) !== undefined
+  }
+}
