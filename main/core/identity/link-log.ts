@@ -13,6 +13,8 @@ export type LinkEventKind =
   | 'refused-tls'
   | 'refused-frame'
   | 'refused-update'
+  | 'refused-foreign-write'
+  | 'protocol'
   | 'dial-failed'
 
 export interface LinkEvent {

@@ -101,7 +101,7 @@ export class SyncEngine {
       identity: this.deps.identity,
       isPaired: (id) => this.deps.peers.isPaired(id),
       onPeer: (ws, peer) => this.attach(peer.stationId, ws, peer.stationId),
-      onRefused: (r) => this.deps.log(r.stationId ?? null, refusalKind(r.reason), `${r.remoteAddress}: ${r.message}`)
+      onRefused: (r) => this.deps.log(r.stationId ?? null, refusalKind(r.reason), r.message)
     })
     return this.listener.port
   }
@@ -199,7 +199,7 @@ export class SyncEngine {
         memory: link.memory,
         sharedDocs: () => this.sharedWith(peerId),
         writableByPeer: (name) => writableBy(peerId, name),
-        log: (kind, detail) => this.deps.log(peerId, kind === 'refused-foreign-write' || kind === 'refused-update' ? 'refused-update' : kind === 'refused-frame' ? 'refused-frame' : 'disconnected', detail),
+        log: (kind, detail) => this.deps.log(peerId, kind, detail),
         onChange: () => this.onSessionChange(link),
         options: this.options.session
       }
