@@ -73,6 +73,8 @@ export interface SessionDeps {
   writableByPeer(name: string): DocInfo | null
   log(kind: LinkEventKind, detail: string): void
   onChange(): void
+  /** Presence from the peer for a shared document (cursors, who is viewing); never stored. */
+  onAwareness?(doc: string, update: Uint8Array): void
   options?: Partial<SessionOptions>
 }
 
@@ -257,7 +259,8 @@ export class PeerSession {
       case Kind.pong:
         return
       case Kind.awareness:
-        return // relayed to plan screens once plans exist (issue 4)
+        if (this.deps.sharedDocs().some((d) => d.name === frame.doc)) this.deps.onAwareness?.(frame.doc, frame.update)
+        return
     }
   }
 

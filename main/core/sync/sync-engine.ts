@@ -51,6 +51,8 @@ export interface SyncEngineDeps {
   peers: PeerDirectory
   log(peer: string | null, kind: LinkEventKind, detail: string): void
   onStatus(): void
+  /** Presence a peer sent for a shared document. */
+  onAwareness?(peer: string, doc: string, update: Uint8Array): void
   options?: SyncEngineOptions
 }
 
@@ -144,6 +146,13 @@ export class SyncEngine {
     })
   }
 
+  /** Sends presence for a shared document to every connected peer that shares it. */
+  sendAwareness(doc: string, update: Uint8Array): void {
+    for (const link of this.links.values()) {
+      if (link.session && this.sharedWith(link.peer.stationId).some((d) => d.name === doc)) link.session.sendAwareness(doc, update)
+    }
+  }
+
   /** The live session's counters, for diagnostics and the benchmark. */
   sessionStatus(peerId: string): SessionStatus | null {
     return this.links.get(peerId)?.session?.status() ?? null
@@ -201,6 +210,7 @@ export class SyncEngine {
         writableByPeer: (name) => writableBy(peerId, name),
         log: (kind, detail) => this.deps.log(peerId, kind, detail),
         onChange: () => this.onSessionChange(link),
+        onAwareness: (doc, update) => this.deps.onAwareness?.(peerId, doc, update),
         options: this.options.session
       }
     )
