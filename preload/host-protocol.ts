@@ -13,7 +13,8 @@ export const HostCall = z.object({
   type: z.literal('call'),
   id: z.number().int().nonnegative(),
   method: z.string().max(100),
-  input: z.unknown()
+  // JSON drops an undefined input (e.g. station.info), and zod 4 would refuse the missing key; IPC accepts it.
+  input: z.unknown().optional()
 })
 export type HostCall = z.infer<typeof HostCall>
 

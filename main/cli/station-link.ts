@@ -1,0 +1,56 @@
+/**
+ * How a `blo` command reaches the station on a data folder: through the running station host when there
+ * is one (never a second writer behind its back), otherwise by opening the station in this process.
+ * Either way the command makes the same method call; only the transport differs.
+ */
+import { userInfo } from 'node:os'
+import type { MethodName, Reply } from '../../preload/api'
+import { readRunningStation } from '../core/data-dir-lock'
+import { openStation, type CallContext, type Station } from '../core/station'
+import { connectToHost } from './host-client'
+
+export interface StationLink {
+  readonly via: 'local' | 'host'
+  call(method: MethodName, input: unknown): Promise<Reply<unknown>>
+  close(): void
+}
+
+const logToStderr = (message: string, error?: unknown): void => {
+  process.stderr.write(`blo: ${message}${error instanceof Error ? `: ${error.message}` : ''}\n`)
+}
+
+/** The OS user running blo: recorded as the author of what it writes. */
+export const localCallContext = (): CallContext => ({ user: userInfo().username })
+
+/** Opens the station in this process; only for a folder no other process holds (the lock enforces it). */
+export const openLocalStation = (dataDir: string): Station => openStation({ dataDir, log: logToStderr })
+
+export async function linkToStation(dataDir: string): Promise<StationLink> {
+  const running = readRunningStation(dataDir)
+  if (running?.url && running.token) {
+    const host = await connectToHost({ url: running.url, token: running.token })
+    return { via: 'host', call: (method, input) => host.call(method, input), close: () => host.close() }
+  }
+  // A station process without an API (the desktop app, another blo) makes openStation refuse with a clear message.
+  const station = openLocalStation(dataDir)
+  const ctx = localCallContext()
+  return { via: 'local', call: (method, input) => station.dispatch(method, input, ctx), close: () => station.close() }
+}
+
+/** Runs one command's calls over a link and always lets go of it, so the station's lock is released. */
+export async function withStation<T>(dataDir: string, work: (link: StationLink) => Promise<T>): Promise<T> {
+  const link = await linkToStation(dataDir)
+  try {
+    return await work(link)
+  } finally {
+    link.close()
+  }
+}
+
+/** For commands that write the database directly (init, seed): refuse while a station runs on the folder. */
+export function assertNoRunningStation(dataDir: string, command: string): void {
+  const running = readRunningStation(dataDir)
+  if (!running) return
+  const where = running.url ? ` at ${running.url}` : ''
+  throw new Error(`a BLO Station is running on ${dataDir} (pid ${running.pid}${where}); stop it before "blo ${command}"`)
+}
