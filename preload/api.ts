@@ -16,9 +16,29 @@ import {
   CaseVoidInput
 } from './schemas/cases'
 import { Empty, StationInfo } from './schemas/station'
+import {
+  AcknowledgeInput,
+  ExchangeChanged,
+  ExchangeGetInput,
+  ExchangeItem,
+  ExchangePage,
+  ExchangeQuery,
+  MarkReadInput,
+  MarkReadResult,
+  MessageThread,
+  RecordDetail,
+  ReplyInput,
+  SendAlertInput,
+  SendRequestInput,
+  ShareInput,
+  WithdrawInput
+} from './schemas/exchange'
+import { LinkEvent, LinkLogQuery, PairedStation, PairingInput, StationCard, SyncStatus, UnpairInput } from './schemas/link'
 
 export * from './schemas/cases'
 export * from './schemas/station'
+export * from './schemas/exchange'
+export * from './schemas/link'
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
 
@@ -30,7 +50,22 @@ export const methods = {
   'cases.void': method(CaseVoidInput, Case),
   'cases.get': method(CaseId, Case),
   'cases.history': method(CaseId, z.array(CaseVersion)),
-  'cases.search': method(CaseQuery, CasePage)
+  'cases.search': method(CaseQuery, CasePage),
+  'pairing.show': method(Empty, StationCard),
+  'pairing.list': method(Empty, z.array(PairedStation)),
+  'pairing.add': method(PairingInput, PairedStation),
+  'pairing.remove': method(UnpairInput, z.object({ removed: z.boolean() })),
+  'sync.status': method(Empty, SyncStatus),
+  'sync.log': method(LinkLogQuery, z.array(LinkEvent)),
+  'exchange.share': method(ShareInput, RecordDetail),
+  'exchange.withdraw': method(WithdrawInput, RecordDetail),
+  'exchange.list': method(ExchangeQuery, ExchangePage),
+  'exchange.get': method(ExchangeGetInput, ExchangeItem),
+  'exchange.sendAlert': method(SendAlertInput, MessageThread),
+  'exchange.sendRequest': method(SendRequestInput, MessageThread),
+  'exchange.reply': method(ReplyInput, MessageThread),
+  'exchange.acknowledge': method(AcknowledgeInput, MessageThread),
+  'exchange.markRead': method(MarkReadInput, MarkReadResult)
 } as const
 
 export type MethodName = keyof typeof methods
@@ -42,7 +77,9 @@ export const methodNames = Object.keys(methods) as MethodName[]
 
 /** Events main pushes to every open screen. */
 export const events = {
-  'cases:changed': z.object({ id: z.string(), version: z.number().int() })
+  'cases:changed': z.object({ id: z.string(), version: z.number().int() }),
+  'sync:status': SyncStatus,
+  'exchange:changed': ExchangeChanged
 } as const
 export type EventName = keyof typeof events
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>

@@ -34,3 +34,9 @@ export function dataDirFlag(value: string | undefined): string {
   if (value.trim() === '') throw new UsageError('--data must name a folder')
   return resolve(value)
 }
+
+/** A flag the command cannot do without, or a UsageError naming it. */
+export function requiredFlag(command: string, name: string, value: string | undefined): string {
+  if (value === undefined) throw new UsageError(`${command} needs --${name}`)
+  return value
+}

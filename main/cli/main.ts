@@ -3,15 +3,26 @@
  * 2 the command line itself was wrong. Every error is one line on stderr.
  */
 import { caseCommand } from './case-commands'
+import { alertCommand, exchangeCommand, replyCommand, requestCommand, shareCommand, withdrawCommand } from './exchange-commands'
 import { UsageError } from './flags'
 import { initCommand } from './init-command'
+import { pairCommand, syncCommand } from './link-commands'
 import { seedCommand } from './seed-command'
+import type { Command } from './subcommands'
 import { MAIN_USAGE } from './usage'
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+const COMMANDS: Record<string, Command> = {
   init: initCommand,
   case: caseCommand,
-  seed: seedCommand
+  seed: seedCommand,
+  pair: pairCommand,
+  sync: syncCommand,
+  share: shareCommand,
+  withdraw: withdrawCommand,
+  exchange: exchangeCommand,
+  alert: alertCommand,
+  request: requestCommand,
+  reply: replyCommand
 }
 
 const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim()
@@ -24,7 +35,7 @@ export async function runCli(argv: string[]): Promise<number> {
       return 0
     }
     if (command === undefined) throw new UsageError('no command given; see blo --help')
-    const run = COMMANDS[command]
+    const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
     if (!run) throw new UsageError(`unknown command '${command}'; see blo --help`)
     await run(rest)
     return 0

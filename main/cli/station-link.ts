@@ -8,11 +8,12 @@ import type { MethodName, Reply } from '../../preload/api'
 import { readRunningStation } from '../core/data-dir-lock'
 import { openStation, type CallContext, type Station } from '../core/station'
 import { connectToHost } from './host-client'
+import { printJson, unwrap } from './output'
 
 export interface StationLink {
   readonly via: 'local' | 'host'
   call(method: MethodName, input: unknown): Promise<Reply<unknown>>
-  close(): void
+  close(): Promise<void>
 }
 
 const logToStderr = (message: string, error?: unknown): void => {
@@ -29,7 +30,7 @@ export async function linkToStation(dataDir: string): Promise<StationLink> {
   const running = readRunningStation(dataDir)
   if (running?.url && running.token) {
     const host = await connectToHost({ url: running.url, token: running.token })
-    return { via: 'host', call: (method, input) => host.call(method, input), close: () => host.close() }
+    return { via: 'host', call: (method, input) => host.call(method, input), close: async () => host.close() }
   }
   // A station process without an API (the desktop app, another blo) makes openStation refuse with a clear message.
   const station = openLocalStation(dataDir)
@@ -43,8 +44,13 @@ export async function withStation<T>(dataDir: string, work: (link: StationLink) 
   try {
     return await work(link)
   } finally {
-    link.close()
+    await link.close()
   }
+}
+
+/** Most commands are this: one method call on the station, its value printed as JSON. */
+export function printCall(dataDir: string, method: MethodName, input: unknown): Promise<void> {
+  return withStation(dataDir, async (link) => printJson(unwrap(await link.call(method, input))))
 }
 
 /** For commands that write the database directly (init, seed): refuse while a station runs on the folder. */

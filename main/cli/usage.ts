@@ -1,4 +1,4 @@
-import { CASE_STATUSES, CATEGORIES } from '../../preload/api'
+import { ALERT_SUBJECTS, CASE_STATUSES, CATEGORIES, DEFAULT_SHARE_FIELDS, EXCHANGE_BOXES, PERSONAL_SHARE_FIELDS, PRIORITIES, SHARE_FIELDS } from '../../preload/api'
 
 export const MAIN_USAGE = `Usage: blo <command> [options]
 
@@ -11,9 +11,26 @@ Commands:
   case get  --data DIR ID --json                              one case, with its status history
   seed --data DIR --cases N [--seed S]                        add N realistic synthetic cases (same seed, same cases)
 
+  pair show   --data DIR --json                               this station's ID, name and country, for the counterpart
+  pair add    --data DIR --id ID --address HOST:PORT [--name NAME]   pair the counterpart (or change its address)
+  pair remove --data DIR --id ID                              unpair: it is refused from then on
+  pair list   --data DIR --json                               the paired stations
+  sync status --data DIR --json                               link state, last contact, last complete sync, pending
+  sync log    --data DIR --json [--limit N]                   link history: connections, refusals, pairing changes
+
+  share    --data DIR CASE_ID [--fields F1,F2,…]              share a case (or correct what was shared)
+  withdraw --data DIR CASE_ID --reason TEXT                   withdraw a shared case from the counterpart
+  exchange list --data DIR --json [--box B] [--q TEXT]        sent and received records, alerts, requests, replies
+  exchange get  --data DIR --origin STATION_ID --record ID|--message ID --json
+  alert send    --data DIR --subject S --text TEXT [options]  an urgent alert to the counterpart
+  request send  --data DIR --title TEXT --text TEXT [options] a request for information
+  reply --data DIR --origin STATION_ID --message ID --text TEXT   answer an alert or a request
+
 --data defaults to the per-user station folder the desktop app uses.
-When a station host runs on the folder, case commands go through it; init and seed refuse.
-Run "blo case --help" for the case commands.`
+When a station host runs on the folder, commands go through it; init and seed refuse. Without one,
+they open the folder themselves: "sync status" then shows the stored state (offline, last contact,
+last complete sync, pending), and what is shared goes across when the station next runs.
+Run "blo case --help", "blo pair --help", "blo sync --help" or "blo exchange --help" for details.`
 
 export const CASE_USAGE = `Usage: blo case <add|list|get> [options]
 
@@ -31,3 +48,50 @@ export const CASE_USAGE = `Usage: blo case <add|list|get> [options]
 Minimal case:
   {"occurredAt":"2026-11-20T08:30:00Z","category":"narcotics","location":"Friendship Bridge 4",
    "summary":"…","items":[{"commodity":"methamphetamine tablets","quantity":120000,"unit":"tablets"}]}`
+
+
+export const PAIR_USAGE = `Usage: blo pair <show|add|remove|list> [options]
+
+Only paired stations may connect, in both directions (mutual TLS, the certificate pinned to the station ID).
+Check the counterpart's ID out of band (read aloud, printed) before adding it.
+
+  blo pair show --data DIR --json          Prints {"stationId": …, "name": …, "country": …}.
+  blo pair add --data DIR --id ID --address HOST:PORT [--name NAME]
+      ID         the counterpart's station ID, as its "blo pair show" prints it
+      HOST:PORT  where it listens for us (its --sync-host/--sync-port); IPv6 as [ADDR]:PORT
+      Adding a station already paired changes its address (and name, when given). Prints the pairing.
+  blo pair remove --data DIR --id ID       Unpairs at once: a live session is dropped.
+  blo pair list --data DIR --json          Prints the paired stations.`
+
+export const SYNC_USAGE = `Usage: blo sync <status|log> [options]
+
+  blo sync status --data DIR --json        Prints {"stationId", "listening", "listenError", "peers": […]}, one
+      entry per paired station: state (connected, connecting, offline, refused), lastContact,
+      lastCompleteSync, pendingDocs, pendingBytes, transfers in progress, lastError.
+      Live only through a running station; otherwise the stored state, offline.
+  blo sync log --data DIR --json [--limit N]   The newest N link events (default 100): connections,
+      refusals of unpaired or wrong-key stations, refused writes, pairing changes.`
+
+export const EXCHANGE_USAGE = `Usage: blo share | withdraw | exchange | alert | request | reply [options]
+
+  blo share --data DIR CASE_ID [--fields F1,F2,…]
+      Shares the case with the counterpart; sharing it again sends a correction. Field groups:
+      ${SHARE_FIELDS.join(', ')}.
+      Default: ${DEFAULT_SHARE_FIELDS.join(',')}. "core" (category, when, where) always goes.
+      Personal data (${PERSONAL_SHARE_FIELDS.join(', ')}) goes only when named.
+  blo withdraw --data DIR CASE_ID --reason TEXT
+  blo exchange list --data DIR --json [--box B] [--q TEXT] [--from DATE] [--to DATE] [--unread] [--limit N]
+      B: ${EXCHANGE_BOXES.join(', ')}. With --box prints {"box", "total", "unread", "rows"}; without it
+      every box: {"unread", "received", "sent", "alerts", "requests"}, each {"total", "rows"}. Alert and
+      request rows carry their "replies". --q finds a substring in any script; --limit is per box (default 50).
+  blo exchange get --data DIR --origin STATION_ID (--record ID | --message ID) --json
+      One record (with the requests about it) or one message thread (with its replies).
+  blo alert send --data DIR --subject S --text TEXT [--priority P] [--plate TEXT] [--name TEXT]
+                 [--route TEXT] [--expires-at DATE-TIME]
+      S: ${ALERT_SUBJECTS.join(', ')}; P: ${PRIORITIES.join(', ')} (default urgent).
+  blo request send --data DIR --title TEXT --text TEXT [--priority P] [--record ID --origin STATION_ID]
+      A request for information, about one of the counterpart's records when --record is given.
+  blo reply --data DIR --origin STATION_ID --message ID --text TEXT
+      Answers an alert or a request; the reply lives in this station's own documents.
+
+Each prints what the station now holds (the record, or the message thread) as JSON.`

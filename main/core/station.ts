@@ -14,6 +14,10 @@ import { CaseRepository } from './cases/case-repository'
 import { lockDataDir, type DataDirLock } from './data-dir-lock'
 import { openDatabase } from './db/open-database'
 import { readStationMeta, writeStationMeta, type StationMeta } from './station-meta'
+import { DocStore } from './docs/doc-store'
+import { openExchange } from './exchange/exchange'
+import { LinkService, type LinkListenOptions } from './sync/link-service'
+import type { SyncEngineOptions } from './sync/sync-engine'
 
 export const DATABASE_FILE = 'station.db'
 
@@ -40,6 +44,8 @@ export interface StationOptions {
   /** Identity to give a data folder that has none yet; without it such a folder is refused. */
   init?: StationIdentityInput
   log?: Logger
+  /** Tuning of the peer link (tests shorten timeouts). */
+  link?: SyncEngineOptions
 }
 
 export type StationEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void
@@ -55,7 +61,10 @@ export interface Station {
   importCases(cases: Iterable<CaseInputParsed>, ctx: CallContext, onProgress?: (done: number) => void): number
   /** Publish the local API endpoint in the data folder's lock so local tools go through this station. */
   advertise(endpoint: { url: string; token: string }): void
-  close(): void
+  /** Listen for the counterpart (null: dial only) and dial every paired station. */
+  startLink(listen: LinkListenOptions | null): Promise<void>
+  /** Closes the database at once; the promise settles when the link's sockets are closed too. */
+  close(): Promise<void>
 }
 
 export class StationNotInitialisedError extends Error {
@@ -98,6 +107,9 @@ export function openStation(options: StationOptions): Station {
   const events = new EventEmitter()
   const emit: StationEventListener = (event, payload) => events.emit('event', event, payload)
   const cases = new CaseRepository(db, () => meta.country)
+  const docs = new DocStore(db)
+  const link = new LinkService(db, docs, meta, (status) => emit('sync:status', status), options.link)
+  const exchange = openExchange({ db, store: docs, cases, stationId: link.ready.then((r) => r.identity.stationId), log, emit })
   const dispatch = createDispatcher(
     {
       'station.info': () => ({
@@ -106,7 +118,9 @@ export function openStation(options: StationOptions): Station {
         appVersion: APP_VERSION,
         caseCount: (db.prepare('SELECT count(*) AS n FROM cases WHERE voided = 0').get() as { n: number }).n
       }),
-      ...caseHandlers(db, cases, emit)
+      ...caseHandlers(db, cases, emit),
+      ...link.handlers(meta),
+      ...exchange.handlers
     },
     log
   )
@@ -121,12 +135,17 @@ export function openStation(options: StationOptions): Station {
     },
     importCases: (inputs, ctx, onProgress) => cases.createMany(inputs, { user: ctx.user }, undefined, onProgress),
     advertise: (endpoint) => lock.advertise(endpoint),
+    startLink: (listen) => link.start(listen),
     close() {
-      if (closed) return
+      if (closed) return Promise.resolve()
       closed = true
       events.removeAllListeners()
+      const linkClosed = link.close()
+      exchange.close()
+      docs.close()
       db.close()
       lock.release()
+      return linkClosed
     }
   }
 }

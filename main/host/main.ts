@@ -1,11 +1,13 @@
 /**
- * The station host: `npm run station -- --data DIR [--port N] [--demo]`. Serves the UI and the API on
- * 127.0.0.1 for this machine's browser. stdout carries exactly one line, the ready event, so a parent
- * process can read the URL; everything else goes to stderr.
+ * The station host: `npm run station -- --data DIR [--port N] [--sync-port N] [--sync-host ADDR] [--demo]`.
+ * Serves the UI and the API on 127.0.0.1 for this machine's browser and listens for the paired counterpart.
+ * stdout carries exactly one line, the ready event, so a parent process can read the URL and the sync
+ * address; everything else goes to stderr.
  */
 import { userInfo } from 'node:os'
 import { join } from 'node:path'
 import { createAccessToken } from './access-token'
+import { startBorderLink } from './border-link'
 import { openOrCreateStation } from './first-run'
 import { HOST_USAGE, parseHostArgs } from './host-args'
 import { startStationServer } from './station-server'
@@ -44,15 +46,22 @@ async function main(argv: string[]): Promise<void> {
     if (stopping) return
     stopping = true
     log(`${signal}: closing`)
-    void server.close().finally(() => {
-      station.close()
-      process.exit(0)
-    })
+    void server
+      .close()
+      .finally(() => station.close())
+      .finally(() => process.exit(0))
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
+
+  // After the API, so a counterpart that connects at once finds a station that can already be watched.
+  const sync = await startBorderLink(station, options, ctx, log).catch(async (error: unknown) => {
+    await server.close()
+    await station.close()
+    throw error
+  })
   // Last, so whoever reads this line can already stop us cleanly.
-  process.stdout.write(`${JSON.stringify({ event: 'ready', url: `${server.origin}/#token=${token}`, data: options.dataDir })}\n`)
+  process.stdout.write(`${JSON.stringify({ event: 'ready', url: `${server.origin}/#token=${token}`, data: options.dataDir, sync })}\n`)
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -14,16 +14,33 @@ export interface ReadyLine {
   event: 'ready'
   url: string
   data: string
+  /** HOST:PORT the counterpart dials, or null when the station only dials out. */
+  sync: string | null
 }
 
 /** The host's one stdout line, checked for exactly the documented shape. */
 export function parseReadyLine(line: string): ReadyLine {
   const parsed = JSON.parse(line) as Record<string, unknown>
   const keys = Object.keys(parsed).join(',')
-  if (keys !== 'event,url,data' || parsed.event !== 'ready' || typeof parsed.url !== 'string' || typeof parsed.data !== 'string') {
+  if (
+    keys !== 'event,url,data,sync' ||
+    parsed.event !== 'ready' ||
+    typeof parsed.url !== 'string' ||
+    typeof parsed.data !== 'string' ||
+    !(parsed.sync === null || typeof parsed.sync === 'string')
+  ) {
     throw new Error(`not a ready line: ${line}`)
   }
   return parsed as unknown as ReadyLine
+}
+
+/**
+ * Tests never listen for a counterpart on every interface or on the one default port (parallel hosts would
+ * fight over it): a test that names neither --sync-port nor --sync-host gets any free port on loopback.
+ */
+function withLoopbackSync(args: string[]): string[] {
+  if (args.includes('--sync-port') || args.includes('--sync-host')) return args
+  return [...args, '--sync-port', '0', '--sync-host', '127.0.0.1']
 }
 
 export interface RunningHost {
@@ -65,7 +82,7 @@ export async function stopAllHosts(): Promise<void> {
 export async function startHost(args: string[], timeoutMs = 30_000): Promise<RunningHost> {
   assertBuilt(STATION_JS)
   const started = performance.now()
-  const child = spawn(process.execPath, [STATION_JS, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [STATION_JS, ...withLoopbackSync(args)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   hosts.add(child)
   child.once('exit', () => hosts.delete(child))
   let out = ''
@@ -149,4 +166,20 @@ export function runCli(args: string[], options: { stdin?: string } = {}): Promis
       })
     )
   })
+}
+
+/** Polls an async condition until it holds (returning its value), for state that other processes change. */
+export async function waitFor<T>(check: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000, everyMs = 50): Promise<T> {
+  const deadline = performance.now() + timeoutMs
+  let last: unknown
+  for (;;) {
+    try {
+      const value = await check()
+      if (value) return value
+    } catch (error) {
+      last = error // a station still starting up; try again
+    }
+    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`)
+    await new Promise((resolve) => setTimeout(resolve, everyMs))
+  }
 }

@@ -1,3 +1,6 @@
+import type { Database } from 'better-sqlite3'
+import type { Peer } from '../../main/core/identity/peer-registry'
+import type { LinkEvent } from '../../main/core/identity/link-log'
 import { join } from 'node:path'
 import { openDatabase } from '../../main/core/db/open-database'
 import { DocStore } from '../../main/core/docs/doc-store'
@@ -7,7 +10,20 @@ import { ensureStationIdentity } from '../../main/core/identity/station-identity
 import { SyncEngine, type SyncEngineOptions } from '../../main/core/sync/sync-engine'
 
 /** One station's link half (database, documents, identity, peers, engine) listening on loopback. */
-export async function startLinkStation(dir: string, name: string, options: SyncEngineOptions = {}) {
+export interface LinkStation {
+  id: string
+  address: string
+  port: number
+  db: Database
+  store: DocStore
+  peers: PeerRegistry
+  engine: SyncEngine
+  events(): LinkEvent[]
+  pair(other: { id: string; address: string }): Peer | void
+  stop(): Promise<void>
+}
+
+export async function startLinkStation(dir: string, name: string, options: SyncEngineOptions = {}): Promise<LinkStation> {
   const db = openDatabase(join(dir, 'station.db'))
   const store = new DocStore(db)
   const identity = await ensureStationIdentity(db, { name, country: 'TH' })
@@ -44,4 +60,3 @@ export async function startLinkStation(dir: string, name: string, options: SyncE
   }
 }
 
-export type LinkStation = Awaited<ReturnType<typeof startLinkStation>>

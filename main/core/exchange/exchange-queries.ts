@@ -1,0 +1,248 @@
+import type { Database } from 'better-sqlite3'
+import {
+  isRecordBox,
+  type ExchangeItem,
+  type ExchangePage,
+  type ExchangeQueryParsed,
+  type MessageEntry,
+  type MessageRow,
+  type MessageThread,
+  type Pointer,
+  type RecordDetail,
+  type RecordRow,
+  type UnreadCounts
+} from '../../../preload/api'
+import { notFound } from '../api/api-error'
+import { rangeBound } from '../cases/case-search'
+import { textMatch } from './text-match'
+
+// SQL fragments over the views; every statement binds @self, this station's ID.
+
+/** A counterpart's record with no read receipt of ours covering its current revision. */
+const RECORD_UNREAD = `(r.origin <> @self AND NOT EXISTS (
+  SELECT 1 FROM exchange_messages x WHERE x.target_origin = r.origin AND x.target_id = r.record_id AND x.kind = 'read'
+    AND x.target_type = 'record' AND x.origin = @self AND x.target_revision >= r.revision))`
+const RECORD_READ_BY_COUNTERPART = `CASE WHEN r.origin = @self THEN (
+  SELECT min(x.sent_at) FROM exchange_messages x WHERE x.target_origin = r.origin AND x.target_id = r.record_id
+    AND x.kind = 'read' AND x.target_type = 'record' AND x.origin <> @self AND x.target_revision >= r.revision) END`
+const messageUnread = (m: string) => `(${m}.origin <> @self AND NOT EXISTS (
+  SELECT 1 FROM exchange_messages x WHERE x.target_origin = ${m}.origin AND x.target_id = ${m}.message_id AND x.kind = 'read'
+    AND x.target_type = 'message' AND x.origin = @self))`
+const MESSAGE_READ_BY_COUNTERPART = `CASE WHEN m.origin = @self THEN (
+  SELECT min(x.sent_at) FROM exchange_messages x WHERE x.target_origin = m.origin AND x.target_id = m.message_id
+    AND x.kind = 'read' AND x.target_type = 'message' AND x.origin <> @self) END`
+/** Replies and acknowledgements pointing at message m. */
+const answersTo = (m: string) =>
+  `exchange_messages a WHERE a.target_origin = ${m}.origin AND a.target_id = ${m}.message_id AND a.target_type = 'message' AND a.kind IN ('reply', 'ack')`
+
+const RECORD_COLUMNS = `r.origin, r.doc, r.record_id, r.case_ref, r.revision, r.category, r.occurred_at, r.location, r.summary,
+  r.fields, r.shared_at, r.updated_at, r.data, ${RECORD_UNREAD} AS unread, ${RECORD_READ_BY_COUNTERPART} AS read_by`
+const MESSAGE_COLUMNS = `m.origin, m.doc, m.data, ${messageUnread('m')} AS unread, ${MESSAGE_READ_BY_COUNTERPART} AS read_by`
+const THREAD_COLUMNS = `${MESSAGE_COLUMNS},
+  (SELECT count(*) FROM ${answersTo('m')}) AS reply_count,
+  EXISTS (SELECT 1 FROM ${answersTo('m')} AND a.kind = 'ack' AND a.origin <> m.origin) AS acknowledged,
+  (${messageUnread('m')} OR EXISTS (SELECT 1 FROM ${answersTo('m')} AND ${messageUnread('a')})) AS thread_unread,
+  max(m.sent_at, coalesce((SELECT max(a.sent_at) FROM ${answersTo('m')}), '')) AS last_activity`
+
+interface RecordSqlRow {
+  origin: string
+  doc: string
+  record_id: string
+  case_ref: string
+  revision: number
+  category: RecordRow['category']
+  occurred_at: string | null
+  location: string | null
+  summary: string | null
+  fields: string
+  shared_at: string
+  updated_at: string
+  data: string
+  unread: number
+  read_by: string | null
+}
+interface MessageSqlRow {
+  origin: string
+  doc: string
+  data: string
+  unread: number
+  read_by: string | null
+}
+interface ThreadSqlRow extends MessageSqlRow {
+  reply_count: number
+  acknowledged: number
+  thread_unread: number
+  last_activity: string
+}
+
+/** The read side of the exchange: lists, threads and unread counts, all from the materialised views. */
+export class ExchangeQueries {
+  constructor(
+    private readonly db: Database,
+    private readonly self: string
+  ) {}
+
+  unreadCounts(): UnreadCounts {
+    const self = this.self
+    const received = this.db.prepare(`SELECT count(*) FROM exchange_records r WHERE r.origin <> @self AND ${RECORD_UNREAD}`).pluck().get({ self }) as number
+    const threads = this.db
+      .prepare(
+        `SELECT kind, count(*) AS n FROM (
+           SELECT m.kind FROM exchange_messages m WHERE m.kind IN ('alert', 'request') AND ${messageUnread('m')}
+           UNION ALL
+           SELECT t.kind FROM exchange_messages m
+             JOIN exchange_messages t ON t.origin = m.target_origin AND t.message_id = m.target_id AND t.kind IN ('alert', 'request')
+           WHERE m.kind IN ('reply', 'ack') AND m.target_type = 'message' AND ${messageUnread('m')})
+         GROUP BY kind`
+      )
+      .all({ self }) as { kind: 'alert' | 'request'; n: number }[]
+    const count = (kind: string) => threads.find((t) => t.kind === kind)?.n ?? 0
+    return { received, alerts: count('alert'), requests: count('request') }
+  }
+
+  list(q: ExchangeQueryParsed): ExchangePage {
+    const page = isRecordBox(q.box) ? this.listRecords(q) : this.listThreads(q)
+    return { box: q.box, ...page, unread: this.unreadCounts() }
+  }
+
+  get(pointer: Pointer): ExchangeItem {
+    return pointer.type === 'record' ? this.record(pointer.origin, pointer.id) : this.thread(pointer.origin, pointer.id)
+  }
+
+  record(origin: string, recordId: string): RecordDetail {
+    const row = this.db
+      .prepare(`SELECT ${RECORD_COLUMNS} FROM exchange_records r WHERE r.origin = @origin AND r.record_id = @recordId ORDER BY r.doc LIMIT 1`)
+      .get({ self: this.self, origin, recordId }) as RecordSqlRow | undefined
+    if (!row) throw notFound(`Shared record ${recordId} from ${origin}`)
+    const requests = this.db
+      .prepare(
+        `SELECT ${MESSAGE_COLUMNS} FROM exchange_messages m
+         WHERE m.target_origin = @origin AND m.target_id = @recordId AND m.kind = 'request' AND m.target_type = 'record'
+         ORDER BY m.sent_at, m.seq`
+      )
+      .all({ self: this.self, origin, recordId }) as MessageSqlRow[]
+    return {
+      type: 'record',
+      ...this.provenance(row),
+      record: JSON.parse(row.data),
+      requests: requests.map((m) => this.entry(m))
+    }
+  }
+
+  thread(origin: string, messageId: string): MessageThread {
+    const root = this.message(origin, messageId)
+    if (!root) throw notFound(`Message ${messageId} from ${origin}`)
+    const replies = this.db
+      .prepare(
+        `SELECT ${MESSAGE_COLUMNS} FROM exchange_messages m
+         WHERE m.target_origin = @origin AND m.target_id = @messageId AND m.target_type = 'message' AND m.kind IN ('reply', 'ack')
+         ORDER BY m.sent_at, m.seq`
+      )
+      .all({ self: this.self, origin, messageId }) as MessageSqlRow[]
+    return { type: 'message', ...root, replies: replies.map((m) => this.entry(m)) }
+  }
+
+  /** One message as it stands in the views, or undefined when it has not arrived (or was skipped). */
+  message(origin: string, messageId: string): MessageEntry | undefined {
+    const row = this.db
+      .prepare(`SELECT ${MESSAGE_COLUMNS} FROM exchange_messages m WHERE m.origin = @origin AND m.message_id = @messageId ORDER BY m.doc LIMIT 1`)
+      .get({ self: this.self, origin, messageId }) as MessageSqlRow | undefined
+    return row && this.entry(row)
+  }
+
+  private listRecords(q: ExchangeQueryParsed): Pick<ExchangePage, 'total' | 'rows'> {
+    const clauses = [q.box === 'received' ? 'r.origin <> @self' : 'r.origin = @self']
+    const params: Record<string, unknown> = { self: this.self }
+    if (q.category) {
+      clauses.push('r.category = @category')
+      params.category = q.category
+    }
+    if (q.from) {
+      clauses.push('r.occurred_at >= @from')
+      params.from = rangeBound(q.from, 'from')
+    }
+    if (q.to) {
+      clauses.push('r.occurred_at <= @to')
+      params.to = rangeBound(q.to, 'to')
+    }
+    if (!q.includeWithdrawn) clauses.push('r.withdrawn_at IS NULL')
+    if (q.unreadOnly) clauses.push(RECORD_UNREAD)
+    const match = textMatch(q.q, 'r.seq', 'exchange_records_fts')
+    clauses.push(...match.clauses)
+    Object.assign(params, match.params)
+    const where = `WHERE ${clauses.join(' AND ')}`
+    const total = this.db.prepare(`SELECT count(*) FROM exchange_records r ${where}`).pluck().get(params) as number
+    const rows = this.db
+      .prepare(`SELECT ${RECORD_COLUMNS} FROM exchange_records r ${where} ORDER BY r.updated_at DESC, r.seq DESC LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: q.limit, offset: q.offset }) as RecordSqlRow[]
+    return { total, rows: rows.map((r) => this.recordRow(r)) }
+  }
+
+  private listThreads(q: ExchangeQueryParsed): Pick<ExchangePage, 'total' | 'rows'> {
+    const clauses = ['m.kind = @kind']
+    const params: Record<string, unknown> = { self: this.self, kind: q.box === 'alerts' ? 'alert' : 'request' }
+    if (q.from) {
+      clauses.push('m.sent_at >= @from')
+      params.from = rangeBound(q.from, 'from')
+    }
+    if (q.to) {
+      clauses.push('m.sent_at <= @to')
+      params.to = rangeBound(q.to, 'to')
+    }
+    const match = textMatch(q.q, 'm.seq', 'exchange_messages_fts')
+    clauses.push(...match.clauses)
+    Object.assign(params, match.params)
+    const where = `WHERE ${clauses.join(' AND ')}`
+    const select = `SELECT ${THREAD_COLUMNS} FROM exchange_messages m ${where}`
+    const filtered = q.unreadOnly ? `SELECT * FROM (${select}) WHERE thread_unread` : select
+    const total = this.db.prepare(`SELECT count(*) FROM (${filtered})`).pluck().get(params) as number
+    const rows = this.db
+      .prepare(`${filtered} ORDER BY last_activity DESC LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: q.limit, offset: q.offset }) as ThreadSqlRow[]
+    return { total, rows: rows.map((r) => this.threadRow(r)) }
+  }
+
+  private provenance(row: MessageSqlRow | RecordSqlRow) {
+    return {
+      origin: row.origin,
+      doc: row.doc,
+      fromCounterpart: row.origin !== this.self,
+      unread: row.unread === 1,
+      readByCounterpartAt: row.read_by
+    }
+  }
+
+  private entry(row: MessageSqlRow): MessageEntry {
+    return { ...this.provenance(row), message: JSON.parse(row.data) }
+  }
+
+  private recordRow(row: RecordSqlRow): RecordRow {
+    const { withdrawn } = JSON.parse(row.data) as RecordDetail['record']
+    return {
+      type: 'record',
+      ...this.provenance(row),
+      recordId: row.record_id,
+      caseRef: row.case_ref,
+      revision: row.revision,
+      category: row.category,
+      occurredAt: row.occurred_at,
+      location: row.location,
+      summary: row.summary,
+      fields: JSON.parse(row.fields),
+      sharedAt: row.shared_at,
+      updatedAt: row.updated_at,
+      withdrawn
+    }
+  }
+
+  private threadRow(row: ThreadSqlRow): MessageRow {
+    return {
+      type: 'message',
+      ...this.entry(row),
+      replyCount: row.reply_count,
+      acknowledged: row.acknowledged === 1,
+      threadUnread: row.thread_unread === 1,
+      lastActivityAt: row.last_activity
+    }
+  }
+}

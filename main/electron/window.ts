@@ -1,0 +1,43 @@
+/** The one station window: an office screen of 1366×768 is the design size, smaller is refused. */
+import { BrowserWindow } from 'electron'
+import { join } from 'node:path'
+import { APP_ENTRY_URL } from './app-url'
+
+export const DEFAULT_SIZE = { width: 1366, height: 768 }
+export const MIN_SIZE = { width: 1024, height: 640 }
+
+export function createMainWindow(preloadPath: string): BrowserWindow {
+  const win = new BrowserWindow({
+    ...DEFAULT_SIZE,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false
+    }
+  })
+  win.once('ready-to-show', () => win.show())
+  void win.loadURL(APP_ENTRY_URL)
+  return win
+}
+
+/** Brings the existing window forward, e.g. when the officer launches the app a second time. */
+export function focusWindow(win: BrowserWindow): void {
+  if (win.isMinimized()) win.restore()
+  win.show()
+  win.focus()
+}
+
+/** Where electron-vite puts the bundles, relative to the built main entry (out/main/index.js). */
+export function builtPaths(mainDir: string): { preload: string; renderer: string } {
+  return { preload: join(mainDir, '../preload/index.js'), renderer: join(mainDir, '../renderer') }
+}

@@ -1,0 +1,34 @@
+/**
+ * Starts the station's border link once its API is up, and says where the counterpart can reach it.
+ * A port the officer asked for must be had; the default one, when busy, leaves the station dialling out only.
+ */
+import type { SyncStatus } from '../../preload/api'
+import type { CallContext, Station } from '../core/station'
+import { DEFAULT_SYNC_PORT } from '../core/sync/link-service'
+
+export interface BorderLinkOptions {
+  syncHost: string
+  /** null: the default port, not insisted on. */
+  syncPort: number | null
+}
+
+/** host:port as an officer types it into the counterpart's pairing, IPv6 in brackets. */
+export const formatSyncAddress = ({ host, port }: { host: string; port: number }): string =>
+  host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`
+
+/** Returns the address the link listens on, or null when it only dials out. */
+export async function startBorderLink(station: Station, options: BorderLinkOptions, ctx: CallContext, warn: (message: string) => void): Promise<string | null> {
+  const port = options.syncPort ?? DEFAULT_SYNC_PORT
+  await station.startLink({ host: options.syncHost, port })
+  const reply = await station.dispatch('sync.status', {}, ctx)
+  if (!reply.ok) throw new Error(`the border link did not start: ${reply.error.message}`)
+  const { listening, listenError } = reply.value as SyncStatus
+  if (listening) return formatSyncAddress(listening)
+  const why = listenError ?? `cannot listen on ${formatSyncAddress({ host: options.syncHost, port })}`
+  if (options.syncPort !== null) {
+    // The core's message goes on to say the station still dials out; that is not so when we give up here.
+    throw new Error(`--sync-port ${port}: ${why.split(/(?<=\))\.\s/)[0]}; pick another port, or --sync-port 0 for any free port`)
+  }
+  warn(`warning: ${why}`)
+  return null
+}

@@ -1,0 +1,144 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CaseSummary } from '../../../../../preload/api'
+import { useFormatters } from '../../../i18n/format'
+import { CategoryLabel, StatusBadge, VoidBadge } from '../../../ui/Badges'
+import type { ListFilters, SortField } from './list-query'
+import type { CasePages } from './use-case-pages'
+
+const ROW_HEIGHT = 36
+/** Fetch once the scroll has settled this long, so dragging the thumb across 100k rows does not request every page. */
+const FETCH_SETTLE_MS = 60
+
+type Column = { key: keyof CaseSummary; sort?: SortField }
+const COLUMNS: Column[] = [
+  { key: 'ref', sort: 'ref' },
+  { key: 'occurredAt', sort: 'occurredAt' },
+  { key: 'category', sort: 'category' },
+  { key: 'location' },
+  { key: 'summary' },
+  { key: 'status', sort: 'status' },
+  { key: 'agency' }
+]
+
+interface Props {
+  pages: CasePages
+  total: number
+  filters: ListFilters
+  onSort: (sort: SortField, dir: 'asc' | 'desc') => void
+  onOpen: (id: string) => void
+}
+
+export function CaseTable({ pages, total, filters, onSort, onOpen }: Props) {
+  const { t } = useTranslation()
+  const fmt = useFormatters()
+  const scroller = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12
+  })
+  const items = virtualizer.getVirtualItems()
+  const first = items[0]?.index ?? 0
+  const last = items[items.length - 1]?.index ?? 0
+  const { ensureRange, queryKey } = pages
+
+  useEffect(() => {
+    virtualizer.scrollToOffset(0)
+  }, [queryKey, virtualizer])
+
+  useEffect(() => {
+    const timer = setTimeout(() => ensureRange(first, last), FETCH_SETTLE_MS)
+    return () => clearTimeout(timer)
+  }, [first, last, ensureRange])
+
+  const headerCell = (column: Column) => {
+    const label = t(`list.columns.${column.key}`)
+    if (!column.sort) return label
+    const active = filters.sort === column.sort
+    const nextDir = active && filters.dir === 'desc' ? 'asc' : 'desc'
+    return (
+      <button type="button" className="th-sort" data-testid={`sort-${column.key}`} onClick={() => onSort(column.sort!, nextDir)}>
+        {label}
+        <span className="sort-mark" aria-hidden="true">
+          {active ? (filters.dir === 'desc' ? '▼' : '▲') : ''}
+        </span>
+      </button>
+    )
+  }
+
+  return (
+    <div className="case-table" role="table" aria-rowcount={total + 1} aria-label={t('list.title')}>
+      <div className="case-row case-head" role="row" aria-rowindex={1}>
+        {COLUMNS.map((column) => (
+          <div
+            key={column.key}
+            role="columnheader"
+            className={`cell cell-${column.key}`}
+            aria-sort={
+              column.sort && filters.sort === column.sort ? (filters.dir === 'desc' ? 'descending' : 'ascending') : undefined
+            }
+          >
+            {headerCell(column)}
+          </div>
+        ))}
+      </div>
+      <div className="case-scroll" ref={scroller} data-testid="case-list" role="rowgroup">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const row = pages.row(item.index)
+            const style = { height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }
+            if (!row) {
+              return (
+                <div key={item.key} className="case-row case-row-pending" style={style} role="row" aria-rowindex={item.index + 2}>
+                  <div className="cell cell-pending" role="cell">
+                    <span className="skeleton" />
+                  </div>
+                </div>
+              )
+            }
+            return (
+              <div
+                key={item.key}
+                className={`case-row${row.voided ? ' is-voided' : ''}${item.index % 2 ? ' is-odd' : ''}`}
+                style={style}
+                role="row"
+                aria-rowindex={item.index + 2}
+                tabIndex={0}
+                data-testid="case-row"
+                data-case-id={row.id}
+                data-ref={row.ref}
+                onClick={() => onOpen(row.id)}
+                onKeyDown={(e) => e.key === 'Enter' && onOpen(row.id)}
+              >
+                <div className="cell cell-ref" role="cell">
+                  {row.ref}
+                </div>
+                <div className="cell cell-occurredAt" role="cell">
+                  {fmt.dateTime(row.occurredAt)}
+                </div>
+                <div className="cell cell-category" role="cell">
+                  <CategoryLabel category={row.category} />
+                </div>
+                <div className="cell cell-location" role="cell" title={row.location}>
+                  {row.location}
+                </div>
+                <div className="cell cell-summary" role="cell" title={row.summary}>
+                  {row.voided && <VoidBadge />} {row.summary}
+                </div>
+                <div className="cell cell-status" role="cell">
+                  <StatusBadge status={row.status} />
+                </div>
+                <div className="cell cell-agency" role="cell">
+                  {t(`enums.agency.${row.agency}`)}
+                </div>
+              </div>
+            )
+          })}
+        </div>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next'
+import { LANGUAGES, saveLanguage, type Language } from './languages'
+
+/** Each language is named in itself, so an officer finds theirs whatever is on screen now. */
+const NATIVE_NAMES: Record<Language, string> = { en: 'English', th: 'ไทย', lo: 'ລາວ' }
+
+export function LanguageSwitcher() {
+  const { t, i18n } = useTranslation()
+  return (
+    <label className="language-switcher">
+      <span className="visually-hidden">{t('header.language')}</span>
+      <select
+        data-testid="language-switcher"
+        value={i18n.resolvedLanguage}
+        onChange={(e) => {
+          const language = e.target.value as Language
+          saveLanguage(language)
+          void i18n.changeLanguage(language)
+        }}
+      >
+        {LANGUAGES.map((language) => (
+          <option key={language} value={language} lang={language}>
+            {NATIVE_NAMES[language]}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config'
+
+// Unit and integration tests run in Node against real SQLite files and real sockets;
+// Playwright specs (tests/e2e) are run by `playwright test`, never by vitest.
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    environment: 'node',
+    // Forks, not threads: better-sqlite3 is a native addon and each test file gets its own process.
+    pool: 'forks',
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    teardownTimeout: 10_000
+  }
+})
