@@ -1,11 +1,16 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { version } from './package.json'
+
+// Every program reports the version it was built from, however it is started (npm, node, Electron).
+const define = { __APP_VERSION__: JSON.stringify(version) }
 
 // The design puts main/, preload/ and renderer/ at the top level, so every entry is explicit.
 // main builds three programs from one tree: the Electron shell, the headless station host and the `blo` CLI.
 export default defineConfig({
   main: {
+    define,
     build: {
       outDir: 'out/main',
       lib: {

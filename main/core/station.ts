@@ -76,25 +76,32 @@ export class StationNotInitialisedError extends Error {
 
 const defaultLog: Logger = (message, error) => console.error(`[station] ${message}`, error ?? '')
 
-function identity(db: Database, dataDir: string, init: StationIdentityInput | undefined): StationMeta {
+/** Checked before any file is created, so a mistyped identity leaves no empty database behind. */
+function parseIdentity(init: StationIdentityInput | undefined): StationMeta | undefined {
+  if (!init) return undefined
+  const parsed = StationIdentityInput.safeParse(init)
+  if (!parsed.success) throw invalidInput(parsed.error, 'station identity')
+  return parsed.data
+}
+
+function identity(db: Database, dataDir: string, init: StationMeta | undefined): StationMeta {
   const existing = readStationMeta(db)
   if (existing) return existing
   if (!init) throw new StationNotInitialisedError(dataDir)
-  const parsed = StationIdentityInput.safeParse(init)
-  if (!parsed.success) throw invalidInput(parsed.error, 'station identity')
-  writeStationMeta(db, parsed.data)
-  return parsed.data
+  writeStationMeta(db, init)
+  return init
 }
 
 export function openStation(options: StationOptions): Station {
   const log = options.log ?? defaultLog
+  const init = parseIdentity(options.init)
   const lock: DataDirLock = lockDataDir(options.dataDir)
   let db: Database
   let meta: StationMeta
   try {
     db = openDatabase(join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding })
     try {
-      meta = identity(db, options.dataDir, options.init)
+      meta = identity(db, options.dataDir, init)
     } catch (error) {
       db.close()
       throw error
@@ -152,6 +159,7 @@ export function openStation(options: StationOptions): Station {
 
 /** Creates a station in an empty data folder; refuses one that already has a station. */
 export function initStation(options: Omit<StationOptions, 'init'> & { identity: StationIdentityInput }): StationMeta {
+  const init = parseIdentity(options.identity)
   const lock = lockDataDir(options.dataDir)
   try {
     const db = openDatabase(join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding })
@@ -160,7 +168,7 @@ export function initStation(options: Omit<StationOptions, 'init'> & { identity: 
       if (existing) {
         throw new Error(`${options.dataDir} already holds the station "${existing.name}" (${existing.country}); nothing was changed.`)
       }
-      return identity(db, options.dataDir, options.identity)
+      return identity(db, options.dataDir, init)
     } finally {
       db.close()
     }

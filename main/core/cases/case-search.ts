@@ -1,12 +1,13 @@
 import type { Database } from 'better-sqlite3'
 import type { CasePage, CaseQueryParsed as ParsedQuery, CaseSummary } from '../../../preload/api'
 
-const SORT_COLUMNS: Record<ParsedQuery['sort'], string> = {
-  occurredAt: 'occurred_at',
-  updatedAt: 'updated_at',
-  ref: 'ref',
-  category: 'category',
-  status: 'status'
+/** Sort keys, each ending in a unique column so paging is stable; they follow the indexes of migration 1. */
+const SORT_KEYS: Record<ParsedQuery['sort'], string[]> = {
+  occurredAt: ['occurred_at', 'seq'],
+  updatedAt: ['updated_at', 'seq'],
+  ref: ['ref'],
+  category: ['category', 'occurred_at', 'seq'],
+  status: ['status', 'occurred_at', 'seq']
 }
 
 /** The trigram index needs three characters; shorter terms (a two-letter Thai word, a plate prefix) are scanned. */
@@ -68,7 +69,7 @@ export function searchCases(db: Database, q: ParsedQuery): CasePage {
               data ->> '$.occurredAt' AS occurredAt, data ->> '$.location' AS location, data ->> '$.summary' AS summary,
               json_array_length(data, '$.items') AS itemCount, json_array_length(data, '$.persons') AS personCount
        FROM cases ${where}
-       ORDER BY ${SORT_COLUMNS[q.sort]} ${dir}, seq ${dir}
+       ORDER BY ${SORT_KEYS[q.sort].map((key) => `${key} ${dir}`).join(', ')}
        LIMIT ? OFFSET ?`
     )
     .all(...params, q.limit, q.offset) as (Omit<CaseSummary, 'voided'> & { voided: number })[]
