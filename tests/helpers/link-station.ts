@@ -39,6 +39,7 @@ export async function startLinkStation(dir: string, name: string, options: SyncE
     options: { backoffBaseMs: 50, backoffMaxMs: 400, ...options }
   })
   const port = await engine.listen('127.0.0.1', 0)
+  engine.start()
   return {
     id: identity.stationId,
     address: `127.0.0.1:${port}`,

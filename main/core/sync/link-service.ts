@@ -4,6 +4,7 @@
  */
 import type { Database } from 'better-sqlite3'
 import type { HandlerMap } from '../api/dispatcher'
+import type { AuditLog } from '../audit/audit-log'
 import type { DocStore } from '../docs/doc-store'
 import { logLinkEvent, recentLinkEvents, type LinkEventKind } from '../identity/link-log'
 import { PeerRegistry } from '../identity/peer-registry'
@@ -20,6 +21,8 @@ export interface LinkListenOptions {
   port: number
 }
 
+export type AwarenessListener = (peer: string, doc: string, update: Uint8Array) => void
+
 type LinkHandlers = Pick<HandlerMap, 'pairing.show' | 'pairing.list' | 'pairing.add' | 'pairing.remove' | 'sync.status' | 'sync.log'>
 
 /** Emitting the status on every frame would flood the screens; a few times a second is enough. */
@@ -32,18 +35,20 @@ export class LinkService {
   private statusTimer: NodeJS.Timeout | null = null
   private closed = false
   private engine: SyncEngine | null = null
+  private readonly awarenessListeners = new Set<AwarenessListener>()
 
   constructor(
     private readonly db: Database,
     store: DocStore,
     meta: StationMeta,
     private readonly emitStatus: (status: SyncStatus) => void,
+    audit: AuditLog,
     options: SyncEngineOptions = {}
   ) {
     // Making a key pair is asynchronous (WebCrypto); everything that needs the identity waits for it.
     this.ready = ensureStationIdentity(db, meta).then((identity) => {
       if (this.closed) throw new Error('station closed while its identity was being made')
-      const peers = new PeerRegistry(db, identity.stationId)
+      const peers = new PeerRegistry(db, identity.stationId, audit)
       const engine = new SyncEngine({
         db,
         store,
@@ -52,6 +57,9 @@ export class LinkService {
         peers,
         log: (peer, kind, detail) => this.log(peer, kind, detail),
         onStatus: () => this.scheduleStatusEvent(),
+        onAwareness: (peer, doc, update) => {
+          for (const listener of this.awarenessListeners) listener(peer, doc, update)
+        },
         options
       })
       this.engine = engine
@@ -71,7 +79,7 @@ export class LinkService {
         this.listenError = `Cannot listen on ${listen.host}:${listen.port} (${(error as Error).message}). The counterpart cannot dial in; this station still dials out.`
       }
     }
-    engine.refresh()
+    engine.start()
   }
 
   async status(): Promise<SyncStatus> {
@@ -98,6 +106,17 @@ export class LinkService {
       'sync.status': () => this.status(),
       'sync.log': ({ limit }) => recentLinkEvents(this.db, limit)
     }
+  }
+
+  /** Relays presence (a y-protocols awareness update) for a shared document to connected peers; dropped while offline. */
+  sendAwareness(doc: string, update: Uint8Array): void {
+    this.engine?.sendAwareness(doc, update)
+  }
+
+  /** Presence a peer sent for a shared document; never stored. */
+  onAwareness(listener: AwarenessListener): () => void {
+    this.awarenessListeners.add(listener)
+    return () => this.awarenessListeners.delete(listener)
   }
 
   /** Synchronous for the database's sake: the station closes it right after. */

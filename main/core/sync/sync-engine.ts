@@ -84,6 +84,7 @@ export class SyncEngine {
   private listener: PeerListener | null = null
   private readonly tlsSessions = new Map<string, Buffer>()
   private stopped = false
+  private started = false
   private readonly options: Required<Omit<SyncEngineOptions, 'session'>> & Pick<SyncEngineOptions, 'session'>
 
   constructor(private readonly deps: SyncEngineDeps) {
@@ -94,6 +95,12 @@ export class SyncEngine {
       simultaneousMs: 5_000,
       ...deps.options
     }
+  }
+
+  /** Begin dialing paired stations (and keep doing so after pairing changes). */
+  start(): void {
+    this.started = true
+    this.refresh()
   }
 
   async listen(host: string, port: number): Promise<number> {
@@ -108,8 +115,9 @@ export class SyncEngine {
     return this.listener.port
   }
 
-  /** Start dialing every paired station; call again after pairing changes. */
+  /** Start dialing every paired station; call again after pairing changes (a no-op until started). */
   refresh(): void {
+    if (!this.started || this.stopped) return
     const paired = new Map(this.deps.peers.list().map((p) => [p.stationId, p]))
     for (const [id, link] of this.links) {
       if (paired.has(id)) continue
@@ -119,7 +127,14 @@ export class SyncEngine {
     }
     for (const peer of paired.values()) {
       const link = this.linkFor(peer)
+      const moved = link.peer.address !== peer.address
       link.peer = peer
+      // A corrected address is tried at once, not after the backoff of the old one.
+      if (moved && link.retry) {
+        clearTimeout(link.retry)
+        link.retry = null
+        link.attempt = 0
+      }
       if (!link.session) this.scheduleDial(link, 0)
     }
     this.deps.onStatus()
