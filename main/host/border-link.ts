@@ -3,7 +3,7 @@
  * A port the officer asked for must be had; the default one, when busy, leaves the station dialling out only.
  */
 import type { SyncStatus } from '../../preload/api'
-import type { CallContext, Station } from '../core/station'
+import type { ConnectionState, Station } from '../core/station'
 import { DEFAULT_SYNC_PORT } from '../core/sync/link-service'
 
 export interface BorderLinkOptions {
@@ -17,10 +17,10 @@ export const formatSyncAddress = ({ host, port }: { host: string; port: number }
   host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`
 
 /** Returns the address the link listens on, or null when it only dials out. */
-export async function startBorderLink(station: Station, options: BorderLinkOptions, ctx: CallContext, warn: (message: string) => void): Promise<string | null> {
+export async function startBorderLink(station: Station, options: BorderLinkOptions, self: ConnectionState, warn: (message: string) => void): Promise<string | null> {
   const port = options.syncPort ?? DEFAULT_SYNC_PORT
   await station.startLink({ host: options.syncHost, port })
-  const reply = await station.dispatch('sync.status', {}, ctx)
+  const reply = await station.dispatch('sync.status', {}, self)
   if (!reply.ok) throw new Error(`the border link did not start: ${reply.error.message}`)
   const { listening, listenError } = reply.value as SyncStatus
   if (listening) return formatSyncAddress(listening)
