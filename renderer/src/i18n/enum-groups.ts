@@ -11,6 +11,29 @@ import {
   SORT_FIELDS,
   UNITS
 } from '../../../preload/schemas/cases'
+import { ALERT_SUBJECTS, EXCHANGE_BOXES, PRIORITIES, SHARE_FIELDS } from '../../../preload/schemas/exchange'
+import { LINK_STATES } from '../../../preload/schemas/link'
+
+/**
+ * What the link log records (main/core/identity/link-log.ts). The contract carries the kind as text, so a
+ * kind added by a newer station shows as written until it gets a label here.
+ */
+export const LINK_EVENT_KINDS = [
+  'paired',
+  'pairing-updated',
+  'unpaired',
+  'connected',
+  'disconnected',
+  'refused-unpaired',
+  'refused-wrong-key',
+  'refused-no-certificate',
+  'refused-tls',
+  'refused-frame',
+  'refused-update',
+  'refused-foreign-write',
+  'protocol',
+  'dial-failed'
+] as const
 
 /** Every vocabulary of the contract and the locale group that labels it: `enums.<group>.<value>`. */
 export const ENUM_GROUPS = {
@@ -24,7 +47,13 @@ export const ENUM_GROUPS = {
   idType: ID_DOC_TYPES,
   conveyance: CONVEYANCE_TYPES,
   change: CHANGE_KINDS,
-  sort: SORT_FIELDS
+  sort: SORT_FIELDS,
+  shareField: SHARE_FIELDS,
+  alertSubject: ALERT_SUBJECTS,
+  priority: PRIORITIES,
+  box: EXCHANGE_BOXES,
+  linkState: LINK_STATES,
+  linkEvent: LINK_EVENT_KINDS
 } as const
 
 export type EnumGroup = keyof typeof ENUM_GROUPS

@@ -7,10 +7,12 @@ interface Props {
   onSubmit: () => void
   children: ReactNode
   actions: ReactNode
+  /** For dialogs that hold a form of several fields or a preview. */
+  wide?: boolean
 }
 
 /** A modal confirmation built on <dialog>: focus is trapped, Escape cancels, Enter in a field submits. */
-export function Dialog({ title, testId, onClose, onSubmit, children, actions }: Props) {
+export function Dialog({ title, testId, onClose, onSubmit, children, actions, wide }: Props) {
   const ref = useRef<HTMLDialogElement>(null)
   useEffect(() => {
     const dialog = ref.current
@@ -24,7 +26,7 @@ export function Dialog({ title, testId, onClose, onSubmit, children, actions }: 
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={wide ? 'dialog dialog-wide' : 'dialog'}
       data-testid={testId}
       aria-label={title}
       onCancel={(e) => {

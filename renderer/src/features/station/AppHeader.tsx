@@ -1,13 +1,26 @@
 import { useTranslation } from 'react-i18next'
+import type { UnreadCounts } from '../../../../preload/api'
 import { LanguageSwitcher } from '../../i18n/LanguageSwitcher'
+import { totalUnread } from '../exchange/use-unread-counts'
+import { LinkStatusIndicator } from '../link/LinkStatusIndicator'
 import { useStationInfo } from './use-station-info'
 
-export function AppHeader({ onHome }: { onHome: () => void }) {
+export type Section = 'cases' | 'exchange' | 'link'
+const SECTIONS: Section[] = ['cases', 'exchange', 'link']
+
+interface Props {
+  section: Section
+  onNavigate: (section: Section) => void
+  unread: UnreadCounts | null
+}
+
+export function AppHeader({ section, onNavigate, unread }: Props) {
   const { t } = useTranslation()
   const info = useStationInfo()
+  const waiting = totalUnread(unread)
   return (
     <header className="app-header">
-      <button type="button" className="brand" onClick={onHome} data-testid="nav-home">
+      <button type="button" className="brand" onClick={() => onNavigate('cases')} data-testid="nav-home">
         <span className="brand-mark" aria-hidden="true">
           BLO
         </span>
@@ -22,9 +35,29 @@ export function AppHeader({ onHome }: { onHome: () => void }) {
           <span className="station-country">{info.country}</span>
         </div>
       )}
+      <nav className="app-nav" aria-label={t('nav.label')}>
+        {SECTIONS.map((s) => (
+          <button
+            key={s}
+            type="button"
+            className={`nav-item${s === section ? ' is-active' : ''}`}
+            aria-current={s === section ? 'page' : undefined}
+            data-testid={`nav-${s}`}
+            onClick={() => onNavigate(s)}
+          >
+            {t(`nav.${s}`)}
+            {s === 'exchange' && waiting > 0 && (
+              <span className="nav-badge" data-testid="nav-exchange-unread" title={t('exchange.unreadCount', { count: waiting })}>
+                {waiting}
+              </span>
+            )}
+          </button>
+        ))}
+      </nav>
       <div className="header-spacer" />
-      {/* The peer link status lands here with sync (issue 3). */}
-      <div className="link-status-slot" data-testid="link-status-slot" />
+      <div className="link-status-slot" data-testid="link-status-slot">
+        <LinkStatusIndicator onOpen={() => onNavigate('link')} />
+      </div>
       <LanguageSwitcher />
     </header>
   )

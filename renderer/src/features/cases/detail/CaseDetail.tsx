@@ -5,6 +5,10 @@ import { useFormatters } from '../../../i18n/format'
 import { CategoryLabel, StatusBadge, VoidBadge } from '../../../ui/Badges'
 import { ErrorDetail } from '../../../ui/ErrorDetail'
 import { StateMessage } from '../../../ui/StateMessage'
+import { ShareDialog } from '../../exchange/share/ShareDialog'
+import { ShareNote } from '../../exchange/share/ShareNote'
+import { useSharedRecord } from '../../exchange/share/use-shared-record'
+import { WithdrawDialog } from '../../exchange/share/WithdrawDialog'
 import { useCase } from '../use-case'
 import { CaseHistory } from './CaseHistory'
 import { CaseLists } from './CaseLists'
@@ -18,13 +22,14 @@ interface Props {
   onEdit: (id: string) => void
 }
 
-type Pending = { kind: 'status'; status: CaseStatus } | { kind: 'void' } | null
+type Pending = { kind: 'status'; status: CaseStatus } | { kind: 'void' } | { kind: 'share' } | { kind: 'withdraw' } | null
 
 export function CaseDetail({ caseId, onBack, onEdit }: Props) {
   const { t } = useTranslation()
   const fmt = useFormatters()
   const loaded = useCase(caseId, { live: true })
   const [pending, setPending] = useState<Pending>(null)
+  const shared = useSharedRecord(caseId)
 
   const back = (
     <button type="button" className="btn btn-quiet" onClick={onBack} data-testid="detail-back">
@@ -56,6 +61,11 @@ export function CaseDetail({ caseId, onBack, onEdit }: Props) {
     setPending(null)
     loaded.reload()
   }
+  const sharedDone = () => {
+    setPending(null)
+    shared.reload()
+  }
+  const canWithdraw = Boolean(shared.record && !shared.record.record.withdrawn)
 
   return (
     <article className="case-detail" data-testid="case-detail" data-case-id={c.id} data-version={c.version}>
@@ -90,14 +100,29 @@ export function CaseDetail({ caseId, onBack, onEdit }: Props) {
               <button type="button" className="btn btn-small" data-testid="case-edit" onClick={() => onEdit(c.id)}>
                 {t('detail.edit')}
               </button>
+              <button
+                type="button"
+                className="btn btn-small"
+                data-testid="case-share"
+                disabled={shared.record === undefined && !shared.error}
+                onClick={() => setPending({ kind: 'share' })}
+              >
+                ⇢ {t('exchange.share.button')}
+              </button>
               <button type="button" className="btn btn-small btn-danger-quiet" data-testid="case-void" onClick={() => setPending({ kind: 'void' })}>
                 {t('detail.void.button')}
               </button>
             </>
           )}
+          {canWithdraw && (
+            <button type="button" className="btn btn-small btn-danger-quiet" data-testid="case-withdraw-share" onClick={() => setPending({ kind: 'withdraw' })}>
+              {t('exchange.withdraw.button')}
+            </button>
+          )}
         </div>
       </div>
 
+      <ShareNote shared={shared.record} />
       {c.voided && (
         <div className="inline-alert alert-void" role="note" data-testid="detail-voided">
           <strong>{t('detail.voidedTitle')}</strong>{' '}
@@ -135,6 +160,10 @@ export function CaseDetail({ caseId, onBack, onEdit }: Props) {
         <StatusDialog target={c} status={pending.status} onDone={done} onClose={() => setPending(null)} />
       )}
       {pending?.kind === 'void' && <VoidDialog target={c} onDone={done} onClose={() => setPending(null)} />}
+      {pending?.kind === 'share' && (
+        <ShareDialog target={c} shared={shared.record ?? null} onDone={sharedDone} onClose={() => setPending(null)} />
+      )}
+      {pending?.kind === 'withdraw' && <WithdrawDialog target={c} onDone={sharedDone} onClose={() => setPending(null)} />}
     </article>
   )
 }

@@ -46,7 +46,7 @@ export function CaseLists({ c }: { c: Case }) {
   )
 }
 
-interface TableProps {
+export interface TableProps {
   name: string
   title: string
   empty: string
@@ -55,7 +55,7 @@ interface TableProps {
   numericColumn?: number
 }
 
-function ListTable({ name, title, empty, headers, rows, numericColumn }: TableProps) {
+export function ListTable({ name, title, empty, headers, rows, numericColumn }: TableProps) {
   return (
     <section className="detail-section">
       <h2>

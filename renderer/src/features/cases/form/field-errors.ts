@@ -1,8 +1,7 @@
 import type { z } from 'zod'
-import type { ApiIssue } from '../../../api/api-error'
 import type { FieldError, FieldErrors } from '../../../ui/field-error'
 
-export type { FieldErrors }
+export { errorsFromApi, type FieldErrors } from '../../../ui/field-error'
 
 type Issue = z.core.$ZodIssue
 
@@ -49,18 +48,4 @@ export function errorsFromZod(issues: readonly Issue[], input: unknown, into: Fi
     if (!into[path]) into[path] = describe(issue, input)
   }
   return into
-}
-
-/** Messages the station sends that we can say in the reader's language. */
-const KNOWN_STATION_MESSAGES: Record<string, string> = { required: 'validation.required' }
-
-/** The station reports paths of its own input shape; an update nests the case under `input`. */
-export function errorsFromApi(issues: readonly ApiIssue[]): FieldErrors {
-  const out: FieldErrors = {}
-  for (const issue of issues) {
-    const path = issue.path.replace(/^input\./, '')
-    const key = KNOWN_STATION_MESSAGES[issue.message]
-    if (!out[path]) out[path] = key ? { key } : { raw: issue.message }
-  }
-  return out
 }

@@ -1,15 +1,12 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CaseSummary } from '../../../../../preload/api'
 import { useFormatters } from '../../../i18n/format'
 import { CategoryLabel, StatusBadge, VoidBadge } from '../../../ui/Badges'
+import { useVirtualRows } from '../../../ui/use-virtual-rows'
 import type { ListFilters, SortField } from './list-query'
 import type { CasePages } from './use-case-pages'
 
 const ROW_HEIGHT = 36
-/** Fetch once the scroll has settled this long, so dragging the thumb across 100k rows does not request every page. */
-const FETCH_SETTLE_MS = 60
 
 type Column = { key: keyof CaseSummary; sort?: SortField }
 const COLUMNS: Column[] = [
@@ -33,26 +30,7 @@ interface Props {
 export function CaseTable({ pages, total, filters, onSort, onOpen }: Props) {
   const { t } = useTranslation()
   const fmt = useFormatters()
-  const scroller = useRef<HTMLDivElement>(null)
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12
-  })
-  const items = virtualizer.getVirtualItems()
-  const first = items[0]?.index ?? 0
-  const last = items[items.length - 1]?.index ?? 0
-  const { ensureRange, queryKey } = pages
-
-  useEffect(() => {
-    virtualizer.scrollToOffset(0)
-  }, [queryKey, virtualizer])
-
-  useEffect(() => {
-    const timer = setTimeout(() => ensureRange(first, last), FETCH_SETTLE_MS)
-    return () => clearTimeout(timer)
-  }, [first, last, ensureRange])
+  const { scroller, virtualizer, items } = useVirtualRows(pages, total, ROW_HEIGHT)
 
   const headerCell = (column: Column) => {
     const label = t(`list.columns.${column.key}`)

@@ -1,0 +1,126 @@
+import { useTranslation } from 'react-i18next'
+import type { MessageRow, Pointer, RecordRow } from '../../../../preload/api'
+import { useFormatters } from '../../i18n/format'
+import { CategoryLabel } from '../../ui/Badges'
+import { useVirtualRows } from '../../ui/use-virtual-rows'
+import { useLink } from '../link/LinkContext'
+import { PriorityBadge, UnreadMark, WithdrawnBadge } from './ExchangeBadges'
+import { rowPointer, samePointer } from './pointers'
+import type { ExchangePages } from './use-exchange-pages'
+import { useMessageLabels } from './use-message-labels'
+
+const ROW_HEIGHT = 58
+
+interface Props {
+  pages: ExchangePages
+  total: number
+  selected: Pointer | null
+  onOpen: (pointer: Pointer) => void
+  label: string
+}
+
+/** One exchange box as a virtual list: only the rows in view exist, pages load as the officer scrolls. */
+export function ExchangeList({ pages, total, selected, onOpen, label }: Props) {
+  const { scroller, virtualizer, items } = useVirtualRows(pages, total, ROW_HEIGHT)
+  return (
+    <div className="exchange-list" ref={scroller} data-testid="exchange-list" role="list" aria-label={label}>
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {items.map((item) => {
+          const row = pages.row(item.index)
+          const style = { height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }
+          if (!row) {
+            return (
+              <div key={item.key} className="exchange-row is-pending" style={style} role="listitem">
+                <span className="skeleton" />
+              </div>
+            )
+          }
+          const pointer = rowPointer(row)
+          const open = () => onOpen(pointer)
+          const unread = row.type === 'record' ? row.unread : row.threadUnread
+          return (
+            <div
+              key={item.key}
+              className={`exchange-row${unread ? ' is-unread' : ''}${samePointer(pointer, selected) ? ' is-selected' : ''}`}
+              style={style}
+              role="listitem"
+              tabIndex={0}
+              aria-current={samePointer(pointer, selected) || undefined}
+              data-testid="exchange-row"
+              data-type={pointer.type}
+              data-id={pointer.id}
+              data-unread={unread}
+              onClick={open}
+              onKeyDown={(e) => e.key === 'Enter' && open()}
+            >
+              <span className="exchange-row-mark">{unread && <UnreadMark />}</span>
+              {row.type === 'record' ? <RecordLine row={row} /> : <MessageLine row={row} />}
+            </div>
+          )
+        })}
+      </div>
+    </div>
+  )
+}
+
+function Counterpart({ origin, fromCounterpart }: { origin: string; fromCounterpart: boolean }) {
+  const { t } = useTranslation()
+  const { stationName } = useLink()
+  return fromCounterpart ? (
+    <span className="from-tag">{t('exchange.fromStation', { name: stationName(origin) })}</span>
+  ) : (
+    <span className="ours-tag">{t('exchange.sentByUs')}</span>
+  )
+}
+
+function RecordLine({ row }: { row: RecordRow }) {
+  const { t } = useTranslation()
+  const fmt = useFormatters()
+  return (
+    <div className="exchange-row-body">
+      <div className="exchange-row-line">
+        <strong className="exchange-ref">{row.caseRef}</strong>
+        {row.category && <CategoryLabel category={row.category} />}
+        {row.occurredAt && <span className="muted nowrap">{fmt.dateTime(row.occurredAt)}</span>}
+        {row.withdrawn && <WithdrawnBadge />}
+        {row.revision > 1 && <span className="muted nowrap">{t('exchange.revision', { revision: row.revision })}</span>}
+        <span className="exchange-row-side">
+          <Counterpart origin={row.origin} fromCounterpart={row.fromCounterpart} />
+          {!row.fromCounterpart && row.readByCounterpartAt && <span className="read-tag">✓ {t('exchange.readByThem')}</span>}
+        </span>
+      </div>
+      <div className="exchange-row-line exchange-row-sub">
+        <span className="exchange-row-summary" title={row.summary ?? undefined}>
+          {row.withdrawn ? t('exchange.withdrawnSummary') : (row.summary ?? t('exchange.summaryNotShared'))}
+        </span>
+        {row.location && <span className="muted exchange-row-location">{row.location}</span>}
+      </div>
+    </div>
+  )
+}
+
+function MessageLine({ row }: { row: MessageRow }) {
+  const { t } = useTranslation()
+  const fmt = useFormatters()
+  const labels = useMessageLabels()
+  const m = row.message
+  return (
+    <div className="exchange-row-body">
+      <div className="exchange-row-line">
+        {'priority' in m && <PriorityBadge priority={m.priority} />}
+        <strong className="exchange-row-headline">{labels.headline(m)}</strong>
+        <span className="exchange-row-side">
+          <Counterpart origin={row.origin} fromCounterpart={row.fromCounterpart} />
+          <time className="muted nowrap" dateTime={row.lastActivityAt}>
+            {fmt.dateTime(row.lastActivityAt)}
+          </time>
+        </span>
+      </div>
+      <div className="exchange-row-line exchange-row-sub">
+        <span className="exchange-row-summary">{'text' in m ? m.text : ''}</span>
+        {row.replyCount > 0 && <span className="count-tag">{t('exchange.replyCount', { count: row.replyCount })}</span>}
+        {row.acknowledged && <span className="read-tag">✓ {t('exchange.acknowledged')}</span>}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,30 @@
+import { isRecordBox, type Category, type ExchangeBox, type ExchangeQuery } from '../../../../preload/api'
+
+/** What the officer set above the exchange list; empty strings mean "any". */
+export interface ExchangeFilters {
+  q: string
+  category: Category | ''
+  from: string
+  to: string
+  unreadOnly: boolean
+}
+
+export const DEFAULT_EXCHANGE_FILTERS: ExchangeFilters = { q: '', category: '', from: '', to: '', unreadOnly: false }
+
+export type ExchangeListQuery = Omit<ExchangeQuery, 'offset' | 'limit'>
+
+export const hasExchangeNarrowing = (f: ExchangeFilters): boolean =>
+  f.q.trim() !== '' || f.category !== '' || f.from !== '' || f.to !== '' || f.unreadOnly
+
+/** The category filter applies to shared records only; alerts and requests have none. */
+export function toExchangeQuery(box: ExchangeBox, f: ExchangeFilters): ExchangeListQuery {
+  const q = f.q.trim()
+  return {
+    box,
+    ...(q && { q }),
+    ...(f.category && isRecordBox(box) && { category: f.category }),
+    ...(f.from && { from: f.from }),
+    ...(f.to && { to: f.to }),
+    unreadOnly: f.unreadOnly
+  }
+}

@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next'
+import { ErrorDetail } from '../../ui/ErrorDetail'
+import { StateMessage } from '../../ui/StateMessage'
+import { useLink } from './LinkContext'
+import { LinkLog } from './LinkLog'
+import { PairForm } from './PairForm'
+import { PeerList } from './PeerList'
+import { StationCardPanel } from './StationCardPanel'
+
+/** Pairing and the border link: who we are, whom we trust, how the link is doing, and what it refused. */
+export function LinkScreen() {
+  const { t } = useTranslation()
+  const { status, card, error, reload } = useLink()
+  if (!status || !card) {
+    return (
+      <div className="link-screen">
+        {error ? (
+          <StateMessage
+            tone="error"
+            title={t('link.loadError')}
+            body={<ErrorDetail error={error} />}
+            action={
+              <button type="button" className="btn" onClick={reload}>
+                {t('common.retry')}
+              </button>
+            }
+          />
+        ) : (
+          <StateMessage tone="loading" title={t('link.loading')} />
+        )}
+      </div>
+    )
+  }
+  const changeKey = status.peers.map((p) => `${p.stationId}:${p.state}:${p.lastError ?? ''}`).join('|')
+  return (
+    <div className="link-screen" data-testid="link-screen">
+      <div className="page-head">
+        <h1 className="page-title">{t('link.title')}</h1>
+      </div>
+      <div className="link-grid">
+        <StationCardPanel card={card} status={status} />
+        <PairForm onPaired={reload} />
+      </div>
+      <PeerList peers={status.peers} onChanged={reload} />
+      <LinkLog changeKey={changeKey} />
+    </div>
+  )
+}

@@ -1,0 +1,112 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { PairingInput, type PairedStation } from '../../../../preload/api'
+import { useApi } from '../../api/ApiContext'
+import { toApiError, type ApiError } from '../../api/api-error'
+import { ErrorDetail } from '../../ui/ErrorDetail'
+import { Field } from '../../ui/Field'
+import { errorsFromApi, type FieldErrors } from '../../ui/field-error'
+import { errorsFromZod } from '../cases/form/field-errors'
+
+const EMPTY = { stationId: '', address: '', name: '' }
+
+/** Pairing a counterpart: its ID and address, both checked with its officers by phone or on its printed card. */
+export function PairForm({ onPaired }: { onPaired: (peer: PairedStation) => void }) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const [draft, setDraft] = useState(EMPTY)
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [failure, setFailure] = useState<ApiError | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [done, setDone] = useState<PairedStation | null>(null)
+
+  const set = (key: keyof typeof EMPTY, value: string) => {
+    setDraft((d) => ({ ...d, [key]: value }))
+    setErrors((e) => {
+      const next = { ...e }
+      delete next[key]
+      return next
+    })
+    setDone(null)
+  }
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    setFailure(null)
+    const input = { stationId: draft.stationId, address: draft.address, ...(draft.name.trim() ? { name: draft.name } : {}) }
+    const parsed = PairingInput.safeParse(input)
+    if (!parsed.success) {
+      setErrors(errorsFromZod(parsed.error.issues, input))
+      return
+    }
+    setBusy(true)
+    try {
+      const peer = await api.invoke('pairing.add', input)
+      setDraft(EMPTY)
+      setErrors({})
+      setDone(peer)
+      onPaired(peer)
+    } catch (caught) {
+      const error = toApiError(caught)
+      if (error.code === 'invalid_input' && error.issues.length > 0) setErrors(errorsFromApi(error.issues))
+      else setFailure(error)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form className="detail-section pair-form" onSubmit={submit} noValidate data-testid="pair-form">
+      <h2>{t('link.pair.title')}</h2>
+      <p className="muted">{t('link.pair.intro')}</p>
+      <Field path="stationId" label={t('link.pair.stationId')} required error={errors.stationId} hint={t('link.pair.stationIdHint')}>
+        {(p) => (
+          <input
+            {...p}
+            className="mono"
+            value={draft.stationId}
+            maxLength={100}
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="ABCD-EFGH-…"
+            onChange={(e) => set('stationId', e.target.value)}
+          />
+        )}
+      </Field>
+      <div className="field-row">
+        <Field path="address" label={t('link.pair.address')} required error={errors.address} hint={t('link.pair.addressHint')} className="grow">
+          {(p) => (
+            <input
+              {...p}
+              className="mono"
+              value={draft.address}
+              maxLength={300}
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="192.0.2.10:47470"
+              onChange={(e) => set('address', e.target.value)}
+            />
+          )}
+        </Field>
+        <Field path="name" label={t('link.pair.name')} error={errors.name} hint={t('link.pair.nameHint')} className="grow">
+          {(p) => <input {...p} value={draft.name} maxLength={200} onChange={(e) => set('name', e.target.value)} />}
+        </Field>
+      </div>
+      <div className="form-actions">
+        {failure && (
+          <span className="field-error" role="alert" data-testid="pair-failure">
+            <ErrorDetail error={failure} />
+          </span>
+        )}
+        {done && (
+          <span className="ok-note" role="status" data-testid="pair-done">
+            {t('link.pair.done', { name: done.name || done.stationId })}
+          </span>
+        )}
+        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="pair-submit">
+          {t('link.pair.submit')}
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,116 @@
+import { useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { PeerLinkStatus } from '../../../../preload/api'
+import { useFormatters } from '../../i18n/format'
+import { ProgressBar } from '../../ui/ProgressBar'
+import { useNow } from '../../ui/use-now'
+import { StationId } from './StationId'
+import { UnpairDialog } from './UnpairDialog'
+
+const TICK_MS = 5_000
+
+/** Every paired station with its live link: state, contact, what waits, what is moving, what went wrong. */
+export function PeerList({ peers, onChanged }: { peers: PeerLinkStatus[]; onChanged: () => void }) {
+  const { t } = useTranslation()
+  const [unpairing, setUnpairing] = useState<PeerLinkStatus | null>(null)
+  return (
+    <section className="detail-section" data-testid="peer-list">
+      <h2>
+        {t('link.peers.title')}
+        {peers.length > 0 && <span className="count-pill">{peers.length}</span>}
+      </h2>
+      {peers.length === 0 ? (
+        <p className="muted" data-testid="peer-list-empty">
+          {t('link.peers.none')}
+        </p>
+      ) : (
+        <ul className="peer-list">
+          {peers.map((peer) => (
+            <PeerCard key={peer.stationId} peer={peer} onUnpair={() => setUnpairing(peer)} />
+          ))}
+        </ul>
+      )}
+      {unpairing && (
+        <UnpairDialog
+          peer={unpairing}
+          onClose={() => setUnpairing(null)}
+          onDone={() => {
+            setUnpairing(null)
+            onChanged()
+          }}
+        />
+      )}
+    </section>
+  )
+}
+
+function PeerCard({ peer, onUnpair }: { peer: PeerLinkStatus; onUnpair: () => void }) {
+  const { t } = useTranslation()
+  const fmt = useFormatters()
+  const now = useNow(TICK_MS)
+  const when = (iso: string | null, never: string, ahead = false) =>
+    iso ? (
+      <time dateTime={iso} title={fmt.dateTime(iso)}>
+        {ahead ? fmt.until(iso, now) : fmt.since(iso, now)}
+      </time>
+    ) : (
+      <span className="muted">{never}</span>
+    )
+  const fact = (key: string, label: string, value: ReactNode) => (
+    <div className="fact">
+      <dt>{label}</dt>
+      <dd data-testid={`peer-${key}`}>{value}</dd>
+    </div>
+  )
+  const pending =
+    peer.pendingDocs === 0 ? t('link.peers.nothingPending') : t('link.peers.pending', { count: peer.pendingDocs, size: fmt.bytes(peer.pendingBytes) })
+  return (
+    <li className={`peer-card link-${peer.state}`} data-testid="peer-card" data-station-id={peer.stationId} data-state={peer.state}>
+      <div className="peer-head">
+        <span className={`link-badge link-${peer.state}`} data-testid="peer-state">
+          <span className="link-dot" aria-hidden="true" />
+          {t(`enums.linkState.${peer.state}`)}
+        </span>
+        <strong className="peer-name" data-testid="peer-name">
+          {peer.name || t('link.peers.unnamed')}
+        </strong>
+        <StationId id={peer.stationId} />
+        <span className="mono muted" data-testid="peer-address">
+          {peer.address}
+        </span>
+        <button type="button" className="btn btn-small btn-danger-quiet peer-unpair" data-testid="peer-unpair" onClick={onUnpair}>
+          {t('link.peers.unpair')}
+        </button>
+      </div>
+      <dl className="facts peer-facts">
+        {fact('last-contact', t('link.peers.lastContact'), when(peer.lastContact, t('link.peers.never')))}
+        {fact('last-sync', t('link.peers.lastSync'), when(peer.lastCompleteSync, t('link.peers.never')))}
+        {fact('pending', t('link.peers.pendingLabel'), pending)}
+        {fact(
+          'next-attempt',
+          t('link.peers.nextAttempt'),
+          peer.state === 'connected' ? <span className="muted">—</span> : when(peer.nextAttemptAt, t('link.peers.noAttemptPlanned'), true)
+        )}
+      </dl>
+      {peer.transfers.length > 0 && (
+        <ul className="transfers" data-testid="peer-transfers">
+          {peer.transfers.map((x) => (
+            <li key={`${x.direction}:${x.doc}`} className="transfer">
+              <span className="transfer-dir">{t(x.direction === 'send' ? 'link.peers.sending' : 'link.peers.receiving')}</span>
+              <span className="mono transfer-doc">{x.doc}</span>
+              <ProgressBar done={x.done} total={x.total} label={t('link.transferring')} />
+              <span className="muted num">
+                {fmt.bytes(x.done)} / {fmt.bytes(x.total)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {peer.lastError && (
+        <p className="inline-alert peer-error" role="note" data-testid="peer-last-error">
+          <strong>{t('link.peers.lastError')}</strong> {peer.lastError}
+        </p>
+      )}
+    </li>
+  )
+}
