@@ -184,7 +184,12 @@ export const CaseQuery = z
   })
   .strict()
 
-export const CasePage = z.object({ total: z.number().int(), rows: z.array(CaseSummary) })
+export const CasePage = z.object({
+  total: z.number().int(),
+  /** True when a text search matched more cases than it takes: total is then a lower bound. */
+  capped: z.boolean(),
+  rows: z.array(CaseSummary)
+})
 
 const Expected = { id: z.string().min(1).max(100), expectedVersion: z.number().int().min(1) }
 

@@ -3,8 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Station } from '../../main/core/station'
-import type { MethodInput } from '../../preload/api'
-import { call, methCase, openTestStation } from '../helpers/station'
+import Database from 'better-sqlite3'
+import { searchCases } from '../../main/core/cases/case-search'
+import { CaseQuery, type MethodInput } from '../../preload/api'
+import { call, methCase, officer, openTestStation } from '../helpers/station'
 
 const cases: MethodInput<'cases.create'>[] = [
   {
@@ -94,7 +96,7 @@ describe('case search', () => {
 
   it('takes quotes and operators in the search box as plain text', async () => {
     for (const q of ['"', 'AND OR NOT', 'a*', '(', '%', '_', "'; DROP TABLE cases; --"]) {
-      const reply = await station.dispatch('cases.search', { q }, { user: 'x' })
+      const reply = await station.dispatch('cases.search', { q }, officer)
       expect(reply.ok).toBe(true)
     }
   })
@@ -106,6 +108,19 @@ describe('case search', () => {
     expect(await found({ from: '2026-11-06' })).toEqual([3])
     expect(await found({ q: 'ยาบ้า', category: 'wildlife' })).toEqual([])
     expect(await found({ status: 'closed' })).toEqual([])
+  })
+
+  it('says when a text search matched more cases than it takes, keeping the most recently logged', async () => {
+    const db = new Database(join(dir, 'station.db'), { readonly: true })
+    try {
+      const page = searchCases(db, CaseQuery.parse({ q: 'a' }), 2)
+      expect(page.capped).toBe(true)
+      expect(page.total).toBe(2)
+      expect(page.rows.map((r) => ids.indexOf(r.id)).sort()).toEqual([2, 3])
+      expect(searchCases(db, CaseQuery.parse({ q: 'propionyl' }), 2).capped).toBe(false)
+    } finally {
+      db.close()
+    }
   })
 
   it('sorts stably and pages without gaps or repeats', async () => {

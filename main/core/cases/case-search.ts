@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { CasePage, CaseQueryParsed as ParsedQuery, CaseSummary } from '../../../preload/api'
+import { matchingRowids } from '../db/text-match'
 
 /** Sort keys, each ending in a unique column so paging is stable; they follow the indexes of migration 1. */
 const SORT_KEYS: Record<ParsedQuery['sort'], string[]> = {
@@ -10,11 +11,8 @@ const SORT_KEYS: Record<ParsedQuery['sort'], string[]> = {
   status: ['status', 'occurred_at', 'seq']
 }
 
-/** The trigram index needs three characters; shorter terms (a two-letter Thai word, a plate prefix) are scanned. */
-const MIN_INDEXED_TERM = 3
-
-const phrase = (term: string) => `"${term.replace(/"/g, '""')}"`
-const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
+/** A text search takes at most this many matches (the most recently logged); the page says so when it did. */
+export const MAX_TEXT_MATCHES = 10_000
 
 /** A plain date means that whole day in the station's local time; a date-time is taken as given. */
 export function rangeBound(value: string, edge: 'from' | 'to'): string {
@@ -24,7 +22,7 @@ export function rangeBound(value: string, edge: 'from' | 'to'): string {
   return local.toISOString()
 }
 
-function whereClause(q: ParsedQuery): { sql: string; params: unknown[] } {
+function filterClauses(q: ParsedQuery): { clauses: string[]; params: unknown[] } {
   const clauses: string[] = []
   const params: unknown[] = []
   if (!q.includeVoided) clauses.push('voided = 0')
@@ -46,23 +44,41 @@ function whereClause(q: ParsedQuery): { sql: string; params: unknown[] } {
     clauses.push('occurred_at <= ?')
     params.push(rangeBound(q.to, 'to'))
   }
-  const terms = (q.q ?? '').split(/\s+/u).filter(Boolean)
-  const indexed = terms.filter((t) => [...t].length >= MIN_INDEXED_TERM)
-  if (indexed.length) {
-    clauses.push('seq IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)')
-    params.push(indexed.map(phrase).join(' AND '))
-  }
-  for (const short of terms.filter((t) => [...t].length < MIN_INDEXED_TERM)) {
-    clauses.push("seq IN (SELECT rowid FROM cases_fts WHERE text LIKE ? ESCAPE '\\')")
-    params.push(likePattern(short))
-  }
-  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params }
+  return { clauses, params }
 }
 
-export function searchCases(db: Database, q: ParsedQuery): CasePage {
-  const { sql: where, params } = whereClause(q)
+/**
+ * Counting a million-case log takes tens of milliseconds; paging asks for the same total again and again.
+ * The count is kept until the next write on this connection (all writes go through it).
+ */
+const totals = new WeakMap<Database, { changes: number; byQuery: Map<string, number> }>()
+
+function cachedTotal(db: Database, sql: string, params: unknown[]): number {
+  const changes = db.prepare('SELECT total_changes()').pluck().get() as number
+  let cache = totals.get(db)
+  if (!cache || cache.changes !== changes) {
+    cache = { changes, byQuery: new Map() }
+    totals.set(db, cache)
+  }
+  const key = `${sql}\u0000${JSON.stringify(params)}`
+  let total = cache.byQuery.get(key)
+  if (total === undefined) {
+    total = db.prepare(sql).pluck().get(...params) as number
+    cache.byQuery.set(key, total)
+  }
+  return total
+}
+
+export function searchCases(db: Database, q: ParsedQuery, maxMatches = MAX_TEXT_MATCHES): CasePage {
+  const { clauses, params } = filterClauses(q)
+  const candidates = matchingRowids(db, 'cases_fts', q.q, maxMatches)
+  if (candidates) {
+    clauses.push('seq IN (SELECT value FROM json_each(?))')
+    params.push(JSON.stringify(candidates.rowids))
+  }
+  const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
   const dir = q.dir === 'asc' ? 'ASC' : 'DESC'
-  const total = (db.prepare(`SELECT count(*) AS n FROM cases ${where}`).get(...params) as { n: number }).n
+  const total = cachedTotal(db, `SELECT count(*) FROM cases ${where}`, params)
   const rows = db
     .prepare(
       `SELECT id, ref, version, status, category, agency, voided, updated_at AS updatedAt,
@@ -73,5 +89,5 @@ export function searchCases(db: Database, q: ParsedQuery): CasePage {
        LIMIT ? OFFSET ?`
     )
     .all(...params, q.limit, q.offset) as (Omit<CaseSummary, 'voided'> & { voided: number })[]
-  return { total, rows: rows.map((r) => ({ ...r, voided: r.voided === 1 })) }
+  return { total, capped: candidates?.capped ?? false, rows: rows.map((r) => ({ ...r, voided: r.voided === 1 })) }
 }

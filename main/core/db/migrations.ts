@@ -43,6 +43,8 @@ export const migrations: readonly Migration[] = [
         CREATE INDEX cases_by_status ON cases (status, occurred_at, seq) WHERE voided = 0;
         CREATE INDEX cases_by_agency ON cases (agency, occurred_at, seq) WHERE voided = 0;
         CREATE INDEX cases_all_by_occurred ON cases (occurred_at, seq);
+        -- The narrow columns by seq: filtering the matches of a text search never reads the wide rows.
+        CREATE INDEX cases_keys ON cases (seq, voided, category, status, agency, occurred_at, updated_at);
 
         CREATE TABLE case_versions (
           case_seq  INTEGER NOT NULL REFERENCES cases (seq),
@@ -198,6 +200,120 @@ export const migrations: readonly Migration[] = [
           delete_hash   BLOB NOT NULL,
           PRIMARY KEY (peer, doc)
         ) STRICT, WITHOUT ROWID;
+      `)
+    }
+  },
+  {
+    version: 5,
+    name: 'joint operation plans',
+    up(db) {
+      db.exec(`
+        -- A read-only view of each plan document (plan/<id>) for the list and search, written by the plan views
+        -- in the transaction that stores each document change; rebuildable from the documents at any time.
+        CREATE TABLE plans (
+          seq              INTEGER PRIMARY KEY,
+          id               TEXT NOT NULL UNIQUE,
+          doc              TEXT NOT NULL UNIQUE REFERENCES docs (name),
+          title            TEXT NOT NULL,
+          code_name        TEXT NOT NULL,
+          status           TEXT NOT NULL, -- as shown: draft | agreed | active | completed | cancelled
+          phase            TEXT NOT NULL, -- as stored: draft | active | completed | cancelled
+          period_from      TEXT NOT NULL, -- ISO date or date-time as written, '' if none
+          period_to        TEXT NOT NULL,
+          area             TEXT NOT NULL,
+          origin_station   TEXT NOT NULL,
+          partner_station  TEXT NOT NULL,
+          signoff          TEXT NOT NULL, -- none | partial | agreed | changed
+          content_hash     TEXT NOT NULL,
+          tasks_total      INTEGER NOT NULL,
+          tasks_open       INTEGER NOT NULL,
+          created_at       TEXT NOT NULL,
+          updated_at       TEXT NOT NULL, -- last change stored here, from a screen here or from the counterpart
+          updated_from     TEXT NOT NULL  -- local | peer
+        ) STRICT;
+        CREATE INDEX plans_by_updated ON plans (updated_at);
+        CREATE INDEX plans_by_period ON plans (period_from, period_to);
+
+        -- Every text of a plan (fields, list items, each line of the notes), one distinct line per row, for
+        -- substring search in any script: a keystroke re-indexes the line it changed, not the whole plan.
+        CREATE TABLE plan_text (
+          id        INTEGER PRIMARY KEY,
+          plan_seq  INTEGER NOT NULL REFERENCES plans (seq),
+          text      TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX plan_text_by_plan ON plan_text (plan_seq);
+        CREATE VIRTUAL TABLE plan_text_fts USING fts5 (
+          text, content = 'plan_text', content_rowid = 'id', tokenize = 'trigram remove_diacritics 1'
+        );
+        CREATE TRIGGER plan_text_indexed AFTER INSERT ON plan_text BEGIN
+          INSERT INTO plan_text_fts (rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER plan_text_unindexed AFTER DELETE ON plan_text BEGIN
+          INSERT INTO plan_text_fts (plan_text_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        END;
+      `)
+    }
+  },
+  {
+    version: 6,
+    name: 'accounts, settings and the audit trail',
+    up(db) {
+      db.exec(`
+        -- Accounts are never deleted: a disabled one keeps everything it did attributed to it.
+        CREATE TABLE users (
+          id                   INTEGER PRIMARY KEY,
+          username             TEXT NOT NULL UNIQUE, -- lower-case; what cases, shares and the audit trail name
+          display_name         TEXT NOT NULL,
+          agency               TEXT NOT NULL,
+          role                 TEXT NOT NULL CHECK (role IN ('officer', 'supervisor', 'admin')),
+          language             TEXT NOT NULL,
+          password_hash        TEXT NOT NULL, -- scrypt$N$r$p$salt$hash: the cost travels with the hash
+          password_changed_at  TEXT NOT NULL,
+          disabled_at          TEXT,
+          created_at           TEXT NOT NULL,
+          created_by           TEXT NOT NULL,
+          updated_at           TEXT NOT NULL,
+          last_login_at        TEXT
+        ) STRICT;
+
+        -- Wrong passwords per account name (a hash of it: a mistyped password must not be kept in clear).
+        -- Kept on disk so restarting the station does not reset a lockout.
+        CREATE TABLE login_failures (
+          name_hash     TEXT PRIMARY KEY,
+          failures      INTEGER NOT NULL,
+          last_failure  TEXT NOT NULL,
+          locked_until  TEXT
+        ) STRICT;
+
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+
+        -- Hash-chained: hash = SHA-256(prev_hash || canonical JSON of id, at, actor, action, target, detail).
+        -- Written only by AuditLog.record, in the transaction of the change it describes.
+        CREATE TABLE audit_log (
+          id            INTEGER PRIMARY KEY, -- 1, 2, 3… without gaps: a gap is a removed entry
+          at            TEXT NOT NULL,
+          actor         TEXT NOT NULL,
+          action        TEXT NOT NULL,
+          target_type   TEXT,
+          target_id     TEXT,
+          target_label  TEXT,
+          detail        TEXT NOT NULL, -- canonical JSON object
+          prev_hash     TEXT NOT NULL,
+          hash          TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX audit_by_actor ON audit_log (actor, id);
+        CREATE INDEX audit_by_action ON audit_log (action, id);
+        CREATE INDEX audit_by_target ON audit_log (target_type, target_id, id);
+        CREATE INDEX audit_by_at ON audit_log (at, id);
+        -- Append-only: the station never changes or removes an entry; this stops its own code from doing so by mistake.
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+        -- The last entry written, updated with each one: a trail cut short (or extended by hand) no longer ends here.
+        CREATE TABLE audit_head (
+          only       INTEGER PRIMARY KEY CHECK (only = 1),
+          last_id    INTEGER NOT NULL,
+          last_hash  TEXT NOT NULL
+        ) STRICT;
       `)
     }
   }

@@ -14,7 +14,7 @@ import {
 } from '../../../preload/api'
 import { notFound } from '../api/api-error'
 import { rangeBound } from '../cases/case-search'
-import { textMatch } from './text-match'
+import { textMatch } from '../db/text-match'
 
 // SQL fragments over the views; every statement binds @self, this station's ID.
 

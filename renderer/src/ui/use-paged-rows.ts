@@ -7,6 +7,8 @@ const MAX_CACHED_PAGES = 40
 
 export interface Page<Row> {
   total: number
+  /** The server took only the first matches of a broad search: total is a lower bound. */
+  capped?: boolean
   rows: Row[]
 }
 
@@ -16,6 +18,7 @@ export type FetchPage<Query, Row> = (query: Query, offset: number, limit: number
 export interface PagedRows<Row> {
   /** null until the first answer; while a new query loads, the previous total stays (no flash of "loading"). */
   total: number | null
+  capped: boolean
   /** Changes with the query, so the table can scroll back to the top. */
   queryKey: string
   error: ApiError | null
@@ -38,6 +41,7 @@ export function usePagedRows<Query, Row>(query: Query, fetchPage: FetchPage<Quer
   const generation = useRef(0)
   const lastRange = useRef<[number, number]>([0, 0])
   const [total, setTotal] = useState<number | null>(null)
+  const [capped, setCapped] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
   const [, rerender] = useReducer((n: number) => n + 1, 0)
   const queryKey = JSON.stringify(query)
@@ -64,6 +68,7 @@ export function usePagedRows<Query, Row>(query: Query, fetchPage: FetchPage<Quer
           stale.current.delete(page)
           evictFarPages(page)
           setTotal(result.total)
+          setCapped(result.capped ?? false)
           setError(null)
           rerender()
         })
@@ -112,5 +117,5 @@ export function usePagedRows<Query, Row>(query: Query, fetchPage: FetchPage<Quer
 
   const row = useCallback((index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], [])
 
-  return { total, queryKey, error, row, ensureRange, refresh, retry }
+  return { total, capped, queryKey, error, row, ensureRange, refresh, retry }
 }

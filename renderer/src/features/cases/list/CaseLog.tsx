@@ -93,7 +93,7 @@ export function CaseLog({ onOpen, onNewCase }: Props) {
 
   return (
     <section className="case-log">
-      <CaseToolbar filters={filters} onChange={setFilters} total={pages.total} onNewCase={onNewCase} />
+      <CaseToolbar filters={filters} onChange={setFilters} total={pages.total} capped={pages.capped} onNewCase={onNewCase} />
       {pages.error && pages.total !== null && (
         <div className="inline-alert" role="alert">
           <ErrorDetail error={pages.error} />{' '}

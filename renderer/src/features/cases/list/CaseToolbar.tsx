@@ -6,10 +6,11 @@ interface Props {
   filters: ListFilters
   onChange: (next: ListFilters) => void
   total: number | null
+  capped: boolean
   onNewCase: () => void
 }
 
-export function CaseToolbar({ filters, onChange, total, onNewCase }: Props) {
+export function CaseToolbar({ filters, onChange, total, capped, onNewCase }: Props) {
   const { t } = useTranslation()
   const set = <K extends keyof ListFilters>(key: K, value: ListFilters[K]) => onChange({ ...filters, [key]: value })
   return (
@@ -17,7 +18,7 @@ export function CaseToolbar({ filters, onChange, total, onNewCase }: Props) {
       <div className="toolbar-row">
         <h1 className="page-title">{t('list.title')}</h1>
         <span className="total" data-testid="case-total" aria-live="polite">
-          {total === null ? '' : t('list.total', { count: total })}
+          {total === null ? '' : capped ? t('list.totalCapped', { count: total }) : t('list.total', { count: total })}
         </span>
         {(hasNarrowing(filters) || filters.includeVoided) && (
           <button
