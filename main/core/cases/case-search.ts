@@ -48,37 +48,33 @@ function filterClauses(q: ParsedQuery): { clauses: string[]; params: unknown[] }
 }
 
 /**
- * Counting a million-case log takes tens of milliseconds; paging asks for the same total again and again.
- * The count is kept until the next write on this connection (all writes go through it).
+ * Paging asks the same question again and again: the text matches and the count of a query are kept until
+ * the next write on this connection (all writes go through it).
  */
-const totals = new WeakMap<Database, { changes: number; byQuery: Map<string, number> }>()
+const memo = new WeakMap<Database, { changes: number; values: Map<string, unknown> }>()
 
-function cachedTotal(db: Database, sql: string, params: unknown[]): number {
+function remembered<T>(db: Database, key: string, compute: () => T): T {
   const changes = db.prepare('SELECT total_changes()').pluck().get() as number
-  let cache = totals.get(db)
+  let cache = memo.get(db)
   if (!cache || cache.changes !== changes) {
-    cache = { changes, byQuery: new Map() }
-    totals.set(db, cache)
+    cache = { changes, values: new Map() }
+    memo.set(db, cache)
   }
-  const key = `${sql}\u0000${JSON.stringify(params)}`
-  let total = cache.byQuery.get(key)
-  if (total === undefined) {
-    total = db.prepare(sql).pluck().get(...params) as number
-    cache.byQuery.set(key, total)
-  }
-  return total
+  if (!cache.values.has(key)) cache.values.set(key, compute())
+  return cache.values.get(key) as T
 }
 
 export function searchCases(db: Database, q: ParsedQuery, maxMatches = MAX_TEXT_MATCHES): CasePage {
   const { clauses, params } = filterClauses(q)
-  const candidates = matchingRowids(db, 'cases_fts', q.q, maxMatches)
+  const candidates = remembered(db, `match\u0000${maxMatches}\u0000${q.q ?? ''}`, () => matchingRowids(db, 'cases_fts', q.q, maxMatches))
   if (candidates) {
     clauses.push('seq IN (SELECT value FROM json_each(?))')
     params.push(JSON.stringify(candidates.rowids))
   }
   const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
   const dir = q.dir === 'asc' ? 'ASC' : 'DESC'
-  const total = cachedTotal(db, `SELECT count(*) FROM cases ${where}`, params)
+  const countSql = `SELECT count(*) FROM cases ${where}`
+  const total = remembered(db, `${countSql}\u0000${JSON.stringify(params)}`, () => db.prepare(countSql).pluck().get(...params) as number)
   const rows = db
     .prepare(
       `SELECT id, ref, version, status, category, agency, voided, updated_at AS updatedAt,

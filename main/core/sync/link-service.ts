@@ -30,6 +30,8 @@ const STATUS_EVENT_INTERVAL_MS = 250
 
 export class LinkService {
   readonly ready: Promise<{ identity: StationIdentity; peers: PeerRegistry; engine: SyncEngine }>
+  /** This station's key and certificate, once made. */
+  readonly identity: Promise<StationIdentity>
   private listening: LinkListenOptions | null = null
   private listenError: string | null = null
   private statusTimer: NodeJS.Timeout | null = null
@@ -46,7 +48,13 @@ export class LinkService {
     options: SyncEngineOptions = {}
   ) {
     // Making a key pair is asynchronous (WebCrypto); everything that needs the identity waits for it.
-    this.ready = ensureStationIdentity(db, meta).then((identity) => {
+    const made = ensureStationIdentity(db, meta).catch((error: unknown) => {
+      // A station closed while its key was being made has nothing left to do with it: settle never, so no
+      // caller sees a "database closed" error (and no rejection goes unhandled in a closing process).
+      if (this.closed) return new Promise<never>(() => undefined)
+      throw error
+    })
+    this.ready = made.then((identity) => {
       if (this.closed) throw new Error('station closed while its identity was being made')
       const peers = new PeerRegistry(db, identity.stationId, audit)
       const engine = new SyncEngine({
@@ -66,6 +74,8 @@ export class LinkService {
       return { identity, peers, engine }
     })
     this.ready.catch(() => undefined) // surfaced by whoever awaits it
+    this.identity = this.ready.then((r) => r.identity)
+    this.identity.catch(() => undefined)
   }
 
   /** Listen for the counterpart and dial every paired station. A busy port leaves the station dial-only. */
