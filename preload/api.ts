@@ -34,11 +34,58 @@ import {
   WithdrawInput
 } from './schemas/exchange'
 import { LinkEvent, LinkLogQuery, PairedStation, PairingInput, StationCard, SyncStatus, UnpairInput } from './schemas/link'
+import {
+  PlanApproveInput,
+  PlanAwarenessEvent,
+  PlanAwarenessInput,
+  PlanCreateInput,
+  PlanDetail,
+  PlanDiff,
+  PlanDiffInput,
+  PlanEditInput,
+  PlanIdInput,
+  PlanOpenInput,
+  PlanPage,
+  PlanQuery,
+  PlanSaveVersionInput,
+  PlanState,
+  PlanUpdateEvent,
+  PlanUpdateInput,
+  PlanUpdateResult,
+  PlanVersionInfo,
+  PlanVersionInput,
+  PlanVersionView
+} from './schemas/plans'
+import {
+  Account,
+  AccountInput,
+  AccountUpdate,
+  AuthStatus,
+  LanguageInput,
+  LoginInput,
+  PasswordChange,
+  PasswordReset,
+  ResumeInput,
+  Session,
+  Settings,
+  SettingsUpdate,
+  SetupInput,
+  SignedInUser,
+  UsernameInput
+} from './schemas/users'
+import { AuditPage, AuditQuery, AuditVerification } from './schemas/audit'
+import { ExportCancelInput, ExportCancelResult, ExportProgress, ExportResult, ExportRunInput, ExportVerification, ExportVerifyInput } from './schemas/export'
+import { MonthlyReport, MonthlyReportInput } from './schemas/reports'
 
 export * from './schemas/cases'
 export * from './schemas/station'
 export * from './schemas/exchange'
 export * from './schemas/link'
+export * from './schemas/plans'
+export * from './schemas/users'
+export * from './schemas/audit'
+export * from './schemas/export'
+export * from './schemas/reports'
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
 
@@ -65,7 +112,40 @@ export const methods = {
   'exchange.sendRequest': method(SendRequestInput, MessageThread),
   'exchange.reply': method(ReplyInput, MessageThread),
   'exchange.acknowledge': method(AcknowledgeInput, MessageThread),
-  'exchange.markRead': method(MarkReadInput, MarkReadResult)
+  'exchange.markRead': method(MarkReadInput, MarkReadResult),
+  'plans.create': method(PlanCreateInput, PlanDetail),
+  'plans.list': method(PlanQuery, PlanPage),
+  'plans.get': method(PlanIdInput, PlanDetail),
+  'plans.edit': method(PlanEditInput, PlanDetail),
+  'plans.open': method(PlanOpenInput, PlanState),
+  'plans.update': method(PlanUpdateInput, PlanUpdateResult),
+  'plans.awareness': method(PlanAwarenessInput, z.object({})),
+  'plans.approve': method(PlanApproveInput, PlanDetail),
+  'plans.saveVersion': method(PlanSaveVersionInput, PlanVersionInfo),
+  'plans.version': method(PlanVersionInput, PlanVersionView),
+  'plans.diff': method(PlanDiffInput, PlanDiff),
+  'plans.restore': method(PlanVersionInput, PlanDetail),
+  'auth.status': method(Empty, AuthStatus),
+  'auth.setup': method(SetupInput, Session),
+  'auth.login': method(LoginInput, Session),
+  'auth.resume': method(ResumeInput, Session),
+  'auth.logout': method(Empty, z.object({ signedOut: z.boolean() })),
+  'auth.changePassword': method(PasswordChange, SignedInUser),
+  'auth.setLanguage': method(LanguageInput, SignedInUser),
+  'users.list': method(Empty, z.array(Account)),
+  'users.create': method(AccountInput, Account),
+  'users.update': method(AccountUpdate, Account),
+  'users.disable': method(UsernameInput, Account),
+  'users.enable': method(UsernameInput, Account),
+  'users.resetPassword': method(PasswordReset, Account),
+  'settings.get': method(Empty, Settings),
+  'settings.update': method(SettingsUpdate, Settings),
+  'audit.list': method(AuditQuery, AuditPage),
+  'audit.verify': method(Empty, AuditVerification),
+  'export.run': method(ExportRunInput, ExportResult),
+  'export.cancel': method(ExportCancelInput, ExportCancelResult),
+  'export.verify': method(ExportVerifyInput, ExportVerification),
+  'reports.monthly': method(MonthlyReportInput, MonthlyReport)
 } as const
 
 export type MethodName = keyof typeof methods
@@ -79,13 +159,17 @@ export const methodNames = Object.keys(methods) as MethodName[]
 export const events = {
   'cases:changed': z.object({ id: z.string(), version: z.number().int() }),
   'sync:status': SyncStatus,
-  'exchange:changed': ExchangeChanged
+  'exchange:changed': ExchangeChanged,
+  'plans:update': PlanUpdateEvent,
+  'plans:awareness': PlanAwarenessEvent,
+  'export:progress': ExportProgress
 } as const
 export type EventName = keyof typeof events
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>
 export const eventNames = Object.keys(events) as EventName[]
 
-export const ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'forbidden', 'unavailable', 'internal'] as const
+/** unauthenticated: not signed in, or the session locked after inactivity (show the sign-in / lock screen). */
+export const ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'unauthenticated', 'forbidden', 'unavailable', 'internal'] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
 /** What crosses the boundary when a call fails: a code to branch on, a sentence for people, the fields at fault. */

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench [-- flags]`: runs the TypeScript case log benchmark (tests/bench/case-log.bench.ts) with tsx,
+ * `npm run bench [-- flags]`: runs the TypeScript case log benchmark (tests/bench/case-log-benchmark.ts) with tsx,
  * straight from source, passing flags through. See tests/bench/README.md for what it measures.
  */
 'use strict'
@@ -10,7 +10,7 @@ const path = require('node:path')
 const ROOT = path.resolve(__dirname, '..')
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', path.join(ROOT, 'tests', 'bench', 'case-log.bench.ts'), ...process.argv.slice(2)],
+  ['--import', 'tsx', path.join(ROOT, 'tests', 'bench', 'case-log-benchmark.ts'), ...process.argv.slice(2)],
   { cwd: ROOT, stdio: 'inherit' }
 )
 if (result.error) {

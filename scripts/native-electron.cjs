@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
- * Builds better-sqlite3 a second time, for Electron's ABI, into .native/electron-<abi>/better_sqlite3.node,
+ * Builds better-sqlite3 a second time, for Electron's ABI, into .native/electron-<abi>-<platform>-<arch>/better_sqlite3.node,
  * leaving node_modules' copy (built for Node: tests, CLI, station host) untouched. The desktop shell passes
- * the result to better-sqlite3 as nativeBinding (see main/electron/native-binding.ts: keep the paths in step).
- * Needs Electron's headers from electronjs.org once; packaging installers is a separate step (issue 7).
+ * the result to better-sqlite3 as nativeBinding (see main/electron/native-binding.ts: keep the paths in step), and
+ * the installers carry it as their only SQLite module (build/before-pack.cjs stages it).
+ * Needs Electron's headers from electronjs.org once. A native module cannot be cross-compiled: each system builds its own.
  *
- *   node scripts/native-electron.cjs          build if missing
+ *   node scripts/native-electron.cjs          build if missing   (npm run rebuild:electron: --force)
  *   node scripts/native-electron.cjs --force  rebuild
  */
 'use strict'
@@ -24,8 +25,18 @@ function electronTarget() {
   return { version, abi }
 }
 
-function bindingPath(abi) {
-  return path.join(ROOT, '.native', `electron-${abi}`, 'better_sqlite3.node')
+function bindingPath(abi, platform = process.platform, arch = process.arch) {
+  return path.join(ROOT, '.native', `electron-${abi}-${platform}-${arch}`, 'better_sqlite3.node')
+}
+
+/**
+ * The NODE_MODULE_VERSION a built addon registers for, read from its exported node_register_module_v<N> symbol
+ * (present in ELF and PE files alike), or null when the file has none. Catches a build against the wrong headers
+ * without loading it.
+ */
+function addonAbi(file) {
+  const match = /node_register_module_v(\d+)/.exec(fs.readFileSync(file).toString('latin1'))
+  return match ? match[1] : null
 }
 
 function tail(file, lines) {
@@ -70,14 +81,20 @@ function ensureElectronBinding({ force = false, log = console.log } = {}) {
       ].join(' ')
     )
   }
+  const built = path.join(work, 'build', 'Release', 'better_sqlite3.node')
+  const builtAbi = addonAbi(built)
+  if (builtAbi !== abi) {
+    fs.rmSync(work, { recursive: true, force: true })
+    throw new Error(`node-gyp built better-sqlite3 for ABI ${builtAbi ?? 'unknown'}, not Electron's ${abi}: its headers are wrong (delete the cached headers, e.g. ~/.cache/node-gyp/${version}, and run again with --force).`)
+  }
   fs.mkdirSync(path.dirname(target), { recursive: true })
-  fs.copyFileSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), target)
+  fs.copyFileSync(built, target)
   fs.rmSync(work, { recursive: true, force: true })
   log(`Built ${path.relative(ROOT, target)}`)
   return target
 }
 
-module.exports = { electronTarget, bindingPath, ensureElectronBinding }
+module.exports = { electronTarget, bindingPath, addonAbi, ensureElectronBinding }
 
 if (require.main === module) {
   try {

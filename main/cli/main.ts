@@ -2,13 +2,17 @@
  * `blo`: the BLO Station command line. Exit codes: 0 done, 1 the station or a file refused the request,
  * 2 the command line itself was wrong. Every error is one line on stderr.
  */
+import { auditCommand } from './audit-command'
+import { backupCommand, restoreCommand } from './backup-commands'
 import { caseCommand } from './case-commands'
 import { alertCommand, exchangeCommand, replyCommand, requestCommand, shareCommand, withdrawCommand } from './exchange-commands'
+import { exportCommand } from './export-commands'
 import { UsageError } from './flags'
 import { initCommand } from './init-command'
 import { pairCommand, syncCommand } from './link-commands'
 import { seedCommand } from './seed-command'
 import type { Command } from './subcommands'
+import { updateCommand } from './update-command'
 import { MAIN_USAGE } from './usage'
 
 const COMMANDS: Record<string, Command> = {
@@ -22,7 +26,12 @@ const COMMANDS: Record<string, Command> = {
   exchange: exchangeCommand,
   alert: alertCommand,
   request: requestCommand,
-  reply: replyCommand
+  reply: replyCommand,
+  export: exportCommand,
+  audit: auditCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  update: updateCommand
 }
 
 const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim()

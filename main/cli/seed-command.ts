@@ -2,7 +2,7 @@
 import { generateCases } from '../core/cases/seed'
 import { dataDirFlag, integerFlag, parseFlags, UsageError } from './flags'
 import { printJson } from './output'
-import { assertNoRunningStation, localCallContext, openLocalStation } from './station-link'
+import { assertNoRunningStation, localConnection, openLocalStation } from './station-link'
 
 /** Below this a seed is over before progress would help. */
 const PROGRESS_FROM = 10_000
@@ -39,7 +39,7 @@ export async function seedCommand(args: string[]): Promise<void> {
   const station = openLocalStation(dataDir)
   try {
     const started = performance.now()
-    const inserted = station.importCases(generateCases(count, seed), localCallContext(), progressReporter(count))
+    const inserted = station.importCases(generateCases(count, seed), localConnection(), progressReporter(count))
     const seconds = (performance.now() - started) / 1000
     printJson({ inserted, seed, seconds: Number(seconds.toFixed(3)), casesPerSecond: Math.round(inserted / seconds) })
   } finally {

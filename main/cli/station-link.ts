@@ -6,7 +6,7 @@
 import { userInfo } from 'node:os'
 import type { MethodName, Reply } from '../../preload/api'
 import { readRunningStation } from '../core/data-dir-lock'
-import { openStation, type CallContext, type Station } from '../core/station'
+import { openStation, systemConnection, type ConnectionState, type Station } from '../core/station'
 import { connectToHost } from './host-client'
 import { printJson, unwrap } from './output'
 
@@ -20,8 +20,11 @@ const logToStderr = (message: string, error?: unknown): void => {
   process.stderr.write(`blo: ${message}${error instanceof Error ? `: ${error.message}` : ''}\n`)
 }
 
-/** The OS user running blo: recorded as the author of what it writes. */
-export const localCallContext = (): CallContext => ({ user: userInfo().username })
+/**
+ * blo runs with the OS user's authority over the data folder (it could read the database anyway): it acts as an
+ * administrator and is recorded as `cli:<os user>`. Through a running host the token gives it the same standing.
+ */
+export const localConnection = (): ConnectionState => systemConnection(`cli:${userInfo().username}`)
 
 /** Opens the station in this process; only for a folder no other process holds (the lock enforces it). */
 export const openLocalStation = (dataDir: string): Station => openStation({ dataDir, log: logToStderr })
@@ -34,8 +37,8 @@ export async function linkToStation(dataDir: string): Promise<StationLink> {
   }
   // A station process without an API (the desktop app, another blo) makes openStation refuse with a clear message.
   const station = openLocalStation(dataDir)
-  const ctx = localCallContext()
-  return { via: 'local', call: (method, input) => station.dispatch(method, input, ctx), close: () => station.close() }
+  const connection = localConnection()
+  return { via: 'local', call: (method, input) => station.dispatch(method, input, connection), close: () => station.close() }
 }
 
 /** Runs one command's calls over a link and always lets go of it, so the station's lock is released. */

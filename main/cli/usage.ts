@@ -26,6 +26,15 @@ Commands:
   request send  --data DIR --title TEXT --text TEXT [options] a request for information
   reply --data DIR --origin STATION_ID --message ID --text TEXT   answer an alert or a request
 
+  audit verify --data DIR [--json]                            check the audit trail's hash chain (exit 1 if not intact)
+  export --data DIR --what cases|received|exchange|audit --format csv|xlsx|json|pdf [--from D] [--to D] --out FILE
+                                                              a signed export (FILE + FILE.manifest.json); see blo export --help
+  export verify FILE [--json]                                 check an export against its signed manifest (exit 1 if not)
+
+  backup  --data DIR --out FILE                               copy the database (works while the station runs) + FILE.backup.json
+  restore --data DIR --from FILE [--check]                    check a backup and put it in place (station stopped); see blo restore --help
+  update verify FILE                                          check an installer from a USB stick against its signature FILE.sig
+
 --data defaults to the per-user station folder the desktop app uses.
 When a station host runs on the folder, commands go through it; init and seed refuse. Without one,
 they open the folder themselves: "sync status" then shows the stored state (offline, last contact,

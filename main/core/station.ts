@@ -16,15 +16,26 @@ import { openDatabase } from './db/open-database'
 import { readStationMeta, writeStationMeta, type StationMeta } from './station-meta'
 import { DocStore } from './docs/doc-store'
 import { openExchange } from './exchange/exchange'
+import { exportHandlers } from './export/export-handlers'
+import { ExportService } from './export/export-service'
+import { snapshotReader } from './export/snapshot-reader'
+import { reportHandlers } from './reports/report-handlers'
+import { openPlans } from './plans/plans'
 import { LinkService, type LinkListenOptions } from './sync/link-service'
+import { auditHandlers } from './audit/audit-handlers'
+import { AuditLog } from './audit/audit-log'
+import { openAccounts } from './users/accounts'
+import type { ConnectionState } from './users/connection'
 import type { SyncEngineOptions } from './sync/sync-engine'
 
 export const DATABASE_FILE = 'station.db'
 
-/** Who is calling: the shell or host fills it in; roles arrive with users (issue 5). */
-export interface CallContext {
-  user: string
-}
+/**
+ * Transports create a ConnectionState per connection (screenConnection for a browser page or window, which must
+ * sign in; systemConnection for local tools) and pass it with every call; handlers see the CallContext derived from it.
+ */
+export type { CallContext, ConnectionState } from './users/connection'
+export { screenConnection, systemConnection, mayReceiveEvents } from './users/connection'
 
 export const StationIdentityInput = z.object({
   name: z.string().trim().min(1, 'required').max(100),
@@ -37,6 +48,13 @@ export const StationIdentityInput = z.object({
 })
 export type StationIdentityInput = z.input<typeof StationIdentityInput>
 
+/** What a data folder without a station becomes when opened by the desktop app or the station host. */
+export const DEFAULT_IDENTITY: StationIdentityInput = {
+  name: 'BLO Station',
+  // ISO 3166 "unknown" code until the officer sets the country.
+  country: 'ZZ'
+}
+
 export interface StationOptions {
   dataDir: string
   /** Absolute path to a better-sqlite3 binary built for the current runtime (Electron's ABI differs from Node's). */
@@ -46,6 +64,8 @@ export interface StationOptions {
   log?: Logger
   /** Tuning of the peer link (tests shorten timeouts). */
   link?: SyncEngineOptions
+  /** The station clock (sessions, lockouts, audit times); tests inject one to step over the idle lock. */
+  now?: () => Date
 }
 
 export type StationEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void
@@ -53,12 +73,13 @@ export type StationEventListener = <E extends EventName>(event: E, payload: Even
 export interface Station {
   readonly dataDir: string
   readonly meta: StationMeta
-  /** Validates input against the contract, runs the handler, validates the output. Never throws. */
-  dispatch(method: string, input: unknown, ctx: CallContext): Promise<Reply<unknown>>
+  /** Checks who calls and their role, validates input against the contract, runs the handler, validates the output. Never throws. */
+  dispatch(method: string, input: unknown, connection: ConnectionState): Promise<Reply<unknown>>
   /** Subscribe to contract events; returns the unsubscribe function. */
   onEvent(listener: StationEventListener): () => void
-  /** Bulk import of already validated cases (seeding, file imports), in batched transactions. */
-  importCases(cases: Iterable<CaseInputParsed>, ctx: CallContext, onProgress?: (done: number) => void): number
+  /** Bulk import of already validated cases (seeding, file imports), in batched transactions. Local tools only
+   * (a system connection): there is no role check on this path. */
+  importCases(cases: Iterable<CaseInputParsed>, connection: ConnectionState, onProgress?: (done: number) => void): number
   /** Publish the local API endpoint in the data folder's lock so local tools go through this station. */
   advertise(endpoint: { url: string; token: string }): void
   /** Listen for the counterpart (null: dial only) and dial every paired station. */
@@ -113,10 +134,22 @@ export function openStation(options: StationOptions): Station {
 
   const events = new EventEmitter()
   const emit: StationEventListener = (event, payload) => events.emit('event', event, payload)
-  const cases = new CaseRepository(db, () => meta.country)
+  const now = options.now ?? (() => new Date())
+  const audit = new AuditLog(db, now)
+  const accounts = openAccounts(db, audit, now)
+  const cases = new CaseRepository(db, () => meta.country, audit)
   const docs = new DocStore(db)
-  const link = new LinkService(db, docs, meta, (status) => emit('sync:status', status), options.link)
-  const exchange = openExchange({ db, store: docs, cases, stationId: link.ready.then((r) => r.identity.stationId), log, emit })
+  const link = new LinkService(db, docs, meta, (status) => emit('sync:status', status), audit, options.link)
+  const exchange = openExchange({ db, store: docs, cases, audit, stationId: link.identity.then((i) => i.stationId), log, emit })
+  const plans = openPlans({ db, store: docs, link, log, emit })
+  const exports = new ExportService({
+    db,
+    dataDir: options.dataDir,
+    openReader: snapshotReader(join(options.dataDir, DATABASE_FILE), options.nativeBinding),
+    meta,
+    identity: link.identity,
+    onProgress: (progress) => emit('export:progress', progress)
+  })
   const dispatch = createDispatcher(
     {
       'station.info': () => ({
@@ -127,8 +160,14 @@ export function openStation(options: StationOptions): Station {
       }),
       ...caseHandlers(db, cases, emit),
       ...link.handlers(meta),
-      ...exchange.handlers
+      ...exchange.handlers,
+      ...plans.handlers,
+      ...accounts.handlers,
+      ...auditHandlers(db, audit),
+      ...exportHandlers(exports),
+      ...reportHandlers(db, meta, link.identity.then((i) => i.stationId))
     },
+    accounts.gate,
     log
   )
   let closed = false
@@ -140,7 +179,10 @@ export function openStation(options: StationOptions): Station {
       events.on('event', listener)
       return () => events.off('event', listener)
     },
-    importCases: (inputs, ctx, onProgress) => cases.createMany(inputs, { user: ctx.user }, undefined, onProgress),
+    importCases(inputs, connection, onProgress) {
+      if (!connection.system) throw new Error('bulk import is for local tools (a system connection) only')
+      return cases.createMany(inputs, { user: connection.system, now }, undefined, onProgress)
+    },
     advertise: (endpoint) => lock.advertise(endpoint),
     startLink: (listen) => link.start(listen),
     close() {
@@ -148,7 +190,9 @@ export function openStation(options: StationOptions): Station {
       closed = true
       events.removeAllListeners()
       const linkClosed = link.close()
+      exports.close()
       exchange.close()
+      plans.close()
       docs.close()
       db.close()
       lock.release()

@@ -1,45 +1,51 @@
 /**
  * Boot order of the desktop app: scheme and guards before ready, then the station, the session rules,
- * the menu, the window and the IPC binding. One instance per user: a second launch focuses the first.
+ * the menu, the window, the IPC binding and the tray. One instance per user: a second launch focuses the first;
+ * one process per data folder: the station's lock refuses a second one (a station host on the same folder too).
  */
 import { app, dialog, type BrowserWindow } from 'electron'
 import { userInfo } from 'node:os'
 import { defaultDataDir } from '../core/data-dir'
-import { openStation, StationNotInitialisedError, type Station, type StationOptions } from '../core/station'
-import { DEFAULT_IDENTITY } from '../host/first-run'
+import { DEFAULT_IDENTITY, openStation, systemConnection } from '../core/station'
+import { DEFAULT_SYNC_PORT } from '../core/sync/link-service'
+import { showAbout } from './about'
+import { desktopLabels } from './desktop-labels'
 import { bindStationIpc } from './ipc'
 import { installMenu } from './menu'
 import { electronSqliteBinding } from './native-binding'
 import { hardenSession, installSecurityGuards, registerAppScheme, serveRenderer } from './security'
-import { builtPaths, createMainWindow, focusWindow } from './window'
+import { showLinkInTray } from './tray'
+import { builtPaths, createMainWindow, DEFAULT_SIZE, focusWindow, MIN_SIZE } from './window'
+import { loadWindowPlacement, rememberWindowPlacement } from './window-state'
 
 const log = (message: string, error?: unknown): void => console.error(`[station] ${message}`, error ?? '')
 
-/** A fresh data folder gets the same plain identity the station host gives it, so both open the same station. */
-function openDesktopStation(options: StationOptions): Station {
-  try {
-    return openStation(options)
-  } catch (error) {
-    if (!(error instanceof StationNotInitialisedError)) throw error
-    return openStation({ ...options, init: DEFAULT_IDENTITY })
-  }
-}
-
 function openDesktop(mainDir: string): BrowserWindow {
-  const station = openDesktopStation({
-    dataDir: defaultDataDir(),
-    nativeBinding: electronSqliteBinding(app.getAppPath()),
-    log
+  const dataDir = defaultDataDir()
+  // A fresh data folder gets the same plain identity the station host gives it.
+  const station = openStation({
+    dataDir,
+    nativeBinding: electronSqliteBinding({ packaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath }),
+    log,
+    init: DEFAULT_IDENTITY
   })
+  // The counterpart dials in on the documented port on every interface; a busy port leaves us dial-only.
+  void station.startLink({ host: '0.0.0.0', port: DEFAULT_SYNC_PORT })
+  // The shell's own reads (About, tray) act with the authority of whoever started the app, like the station host's.
+  const self = systemConnection(`desktop:${userInfo().username}`)
+  const labels = desktopLabels(app.getPreferredSystemLanguages())
   const paths = builtPaths(mainDir)
   hardenSession()
   serveRenderer(paths.renderer)
-  installMenu()
-  const win = createMainWindow(paths.preload)
-  const unbind = bindStationIpc(win, station, { user: userInfo().username })
+  const win = createMainWindow(paths.preload, loadWindowPlacement(dataDir, DEFAULT_SIZE, MIN_SIZE))
+  rememberWindowPlacement(win, dataDir)
+  installMenu({ about: () => void showAbout(win, station, self, labels) }, labels)
+  const unbind = bindStationIpc(win, station)
+  const removeTray = showLinkInTray(station, self, labels, () => focusWindow(win))
   app.once('will-quit', () => {
+    removeTray()
     unbind()
-    station.close()
+    void station.close()
   })
   return win
 }

@@ -49,7 +49,7 @@ export function serveRenderer(rendererDir: string): void {
   })
 }
 
-/** Session-wide rules: CSP on every response, and no permission (camera, geolocation, notifications…) is ever granted. */
+/** Session-wide rules: CSP on every response, and no permission (camera, geolocation, notifications, devices…) is ever granted. */
 export function hardenSession(target: Session = session.defaultSession): void {
   target.webRequest.onHeadersReceived((details, callback) => {
     callback({
@@ -58,6 +58,8 @@ export function hardenSession(target: Session = session.defaultSession): void {
   })
   target.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   target.setPermissionCheckHandler(() => false)
+  // USB, HID and serial devices: none, ever (no picker is offered either, as no select-*-device handler exists).
+  target.setDevicePermissionHandler(() => false)
 }
 
 /** Applied to every web contents Electron creates, so a guard cannot be forgotten on a new window. */

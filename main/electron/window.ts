@@ -1,14 +1,15 @@
 /** The one station window: an office screen of 1366×768 is the design size, smaller is refused. */
-import { BrowserWindow } from 'electron'
+import { app, BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import { APP_ENTRY_URL } from './app-url'
+import type { WindowPlacement } from './window-bounds'
 
 export const DEFAULT_SIZE = { width: 1366, height: 768 }
 export const MIN_SIZE = { width: 1024, height: 640 }
 
-export function createMainWindow(preloadPath: string): BrowserWindow {
+export function createMainWindow(preloadPath: string, placement: WindowPlacement): BrowserWindow {
   const win = new BrowserWindow({
-    ...DEFAULT_SIZE,
+    ...placement.bounds,
     minWidth: MIN_SIZE.width,
     minHeight: MIN_SIZE.height,
     show: false,
@@ -22,10 +23,15 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
-      spellcheck: false
+      spellcheck: false,
+      // An installed app has no developer tools: nobody at the office desk can script the station through them.
+      devTools: !app.isPackaged
     }
   })
-  win.once('ready-to-show', () => win.show())
+  win.once('ready-to-show', () => {
+    if (placement.maximized) win.maximize()
+    win.show()
+  })
   void win.loadURL(APP_ENTRY_URL)
   return win
 }

@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import type { ApiErrorShape } from '../../preload/api'
 import { HOST_API_PATH, HostCall, MAX_HOST_FRAME_BYTES, type HostServerMessage } from '../../preload/host-protocol'
-import type { CallContext, Station } from '../core/station'
+import { mayReceiveEvents, screenConnection, systemConnection, type ConnectionState, type Station } from '../core/station'
 import { tokenMatches } from './access-token'
 
 /** Replies to frames too broken to carry a usable call id; clients number their calls from 0 up and ignore it. */
@@ -23,7 +23,11 @@ export interface ApiSocketOptions {
   origin: string
   /** The Host header a genuine request carries (127.0.0.1:PORT): anything else is DNS rebinding or a stray client. */
   host: string
-  ctx: CallContext
+  /**
+   * The name a local program (the CLI) acts under: it presents the token with no Origin, i.e. it runs as the OS user
+   * who owns the data folder, so it acts with that authority (e.g. `cli:somchai`). Pages must sign in.
+   */
+  localActor: string
   log: (message: string) => void
 }
 
@@ -43,14 +47,16 @@ const invalidFrame = (message: string, issues: ApiErrorShape['issues'] = []): Ap
   issues
 })
 
-export function createApiSocket({ station, token, origin, host, ctx, log }: ApiSocketOptions): ApiSocket {
+export function createApiSocket({ station, token, origin, host, localActor, log }: ApiSocketOptions): ApiSocket {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_HOST_FRAME_BYTES, clientTracking: true })
+  /** Who is signed in on each socket: its own state, created with the socket and gone with it. */
+  const connections = new WeakMap<WebSocket, ConnectionState>()
 
   const send = (ws: WebSocket, message: HostServerMessage): void => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message))
   }
 
-  async function receive(ws: WebSocket, data: RawData, isBinary: boolean): Promise<void> {
+  async function receive(ws: WebSocket, connection: ConnectionState, data: RawData, isBinary: boolean): Promise<void> {
     if (isBinary) {
       return send(ws, { type: 'reply', id: UNADDRESSED_REPLY_ID, reply: { ok: false, error: invalidFrame('Frames must be JSON text, not binary.') } })
     }
@@ -71,12 +77,15 @@ export function createApiSocket({ station, token, origin, host, ctx, log }: ApiS
         reply: { ok: false, error: invalidFrame(`The frame is not a valid call — ${first.path || 'frame'}: ${first.message}`, issues) }
       })
     }
-    const reply = await station.dispatch(call.data.method, call.data.input, ctx)
+    const reply = await station.dispatch(call.data.method, call.data.input, connection)
     send(ws, { type: 'reply', id: call.data.id, reply })
   }
 
-  wss.on('connection', (ws) => {
-    ws.on('message', (data, isBinary) => void receive(ws, data, isBinary))
+  wss.on('connection', (ws, req: IncomingMessage) => {
+    // handleUpgrade let through only our own page (Origin = ours) or a token holder with no Origin at all.
+    const connection = req.headers.origin === undefined ? systemConnection(localActor) : screenConnection()
+    connections.set(ws, connection)
+    ws.on('message', (data, isBinary) => void receive(ws, connection, data, isBinary))
     // ws reports protocol violations (oversized or malformed frames) here, then closes that one socket.
     ws.on('error', (error) => log(`api client dropped: ${error.message}`))
   })
@@ -84,7 +93,10 @@ export function createApiSocket({ station, token, origin, host, ctx, log }: ApiS
   const unsubscribe = station.onEvent((event, payload) => {
     const frame: HostServerMessage = { type: 'event', event, payload }
     const text = JSON.stringify(frame)
-    for (const client of wss.clients) if (client.readyState === client.OPEN) client.send(text)
+    for (const client of wss.clients) {
+      const connection = connections.get(client)
+      if (client.readyState === client.OPEN && connection && mayReceiveEvents(connection)) client.send(text)
+    }
   })
 
   return {

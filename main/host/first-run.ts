@@ -3,14 +3,8 @@
  * the officer can see in the UI, or with --demo a Thai BLO at Chiang Khong with a few hundred sample cases.
  */
 import { generateCases } from '../core/cases/seed'
-import { openStation, StationNotInitialisedError, type CallContext, type Station, type StationIdentityInput } from '../core/station'
+import { DEFAULT_IDENTITY, openStation, StationNotInitialisedError, type ConnectionState, type Station, type StationIdentityInput } from '../core/station'
 import type { Logger } from '../core/api/dispatcher'
-
-export const DEFAULT_IDENTITY: StationIdentityInput = {
-  name: 'BLO Station',
-  // ISO 3166 "unknown" code until the officer sets the country.
-  country: 'ZZ'
-}
 
 export const DEMO_IDENTITY: StationIdentityInput = {
   name: 'BLO Chiang Khong',
@@ -27,7 +21,7 @@ export interface PreparedStation {
   created: boolean
 }
 
-export function openOrCreateStation(dataDir: string, demo: boolean, ctx: CallContext, log: Logger): PreparedStation {
+export function openOrCreateStation(dataDir: string, demo: boolean, self: ConnectionState, log: Logger): PreparedStation {
   try {
     return { station: openStation({ dataDir, log }), created: false }
   } catch (error) {
@@ -37,7 +31,7 @@ export function openOrCreateStation(dataDir: string, demo: boolean, ctx: CallCon
   if (demo) {
     try {
       // The demo's cases end today, so the log looks current whenever someone first opens it.
-      station.importCases(generateCases(DEMO_CASES, DEMO_SEED, { office: DEMO_OFFICE, until: new Date() }), ctx)
+      station.importCases(generateCases(DEMO_CASES, DEMO_SEED, { office: DEMO_OFFICE, until: new Date() }), self)
     } catch (error) {
       station.close()
       throw error

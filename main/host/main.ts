@@ -6,6 +6,7 @@
  */
 import { userInfo } from 'node:os'
 import { join } from 'node:path'
+import { systemConnection } from '../core/station'
 import { createAccessToken } from './access-token'
 import { startBorderLink } from './border-link'
 import { openOrCreateStation } from './first-run'
@@ -22,8 +23,10 @@ async function main(argv: string[]): Promise<void> {
   const options = parseHostArgs(argv)
   if (options.help) return void process.stdout.write(`${HOST_USAGE}\n`)
 
-  const ctx = { user: userInfo().username }
-  const { station, created } = openOrCreateStation(options.dataDir, options.demo, ctx, log)
+  const osUser = userInfo().username
+  // The host's own calls (seeding the demo, reading the link status) act with the authority of whoever started it.
+  const self = systemConnection(`station:${osUser}`)
+  const { station, created } = openOrCreateStation(options.dataDir, options.demo, self, log)
   if (created) log(`created ${options.demo ? 'the demo station' : 'a new station'} "${station.meta.name}" in ${options.dataDir}`)
   else if (options.demo) log(`--demo ignored: ${options.dataDir} already holds the station "${station.meta.name}"`)
 
@@ -33,7 +36,7 @@ async function main(argv: string[]): Promise<void> {
     rendererDir: join(__dirname, '../renderer'),
     port: options.port,
     token,
-    ctx,
+    localActor: `cli:${osUser}`,
     log
   }).catch((error: unknown) => {
     station.close()
@@ -55,7 +58,7 @@ async function main(argv: string[]): Promise<void> {
   process.on('SIGTERM', stop)
 
   // After the API, so a counterpart that connects at once finds a station that can already be watched.
-  const sync = await startBorderLink(station, options, ctx, log).catch(async (error: unknown) => {
+  const sync = await startBorderLink(station, options, self, log).catch(async (error: unknown) => {
     await server.close()
     await station.close()
     throw error

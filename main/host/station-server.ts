@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { join } from 'node:path'
-import type { CallContext, Station } from '../core/station'
+import type { Station } from '../core/station'
 import { createApiSocket } from './api-socket'
 import { securityHeaders } from './security-headers'
 import { createStaticSite } from './static-files'
@@ -18,7 +18,8 @@ export interface StationServerOptions {
   rendererDir: string
   port: number
   token: string
-  ctx: CallContext
+  /** The name local programs presenting the token act under (see ApiSocketOptions.localActor). */
+  localActor: string
   log: (message: string) => void
 }
 
@@ -52,7 +53,7 @@ function listen(server: Server, port: number): Promise<number> {
 }
 
 export async function startStationServer(options: StationServerOptions): Promise<StationServer> {
-  const { station, rendererDir, token, ctx, log } = options
+  const { station, rendererDir, token, localActor, log } = options
   const headers = securityHeaders(readIndexHtml(rendererDir, log))
   const server = createServer()
   const port = await listen(server, options.port)
@@ -60,7 +61,7 @@ export async function startStationServer(options: StationServerOptions): Promise
   const origin = `http://${host}`
 
   const site = createStaticSite(rendererDir, headers)
-  const api = createApiSocket({ station, token, origin, host, ctx, log })
+  const api = createApiSocket({ station, token, origin, host, localActor, log })
 
   server.on('request', (req, res) => {
     if (req.headers.host !== host) {

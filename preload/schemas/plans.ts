@@ -42,8 +42,11 @@ const requiredText = (max: number) => z.string().trim().min(1, 'required').max(m
 const Side = z.union([StationIdText, z.literal('')])
 const DateOrEmpty = z.union([z.iso.date(), z.iso.datetime({ offset: true }), z.literal('')])
 const Languages = z.array(text(50)).max(20)
-/** Who approves or edits: a screen picks a name it recognises as its own in plans:update events. */
-const ScreenOrigin = z.string().regex(/^[A-Za-z0-9:._-]{1,64}$/, 'letters, digits and :._- (at most 64)')
+/** A name the screen picks for itself, to recognise its own changes in plans:update and plans:awareness events. */
+const ScreenOrigin = z
+  .string()
+  .regex(/^[A-Za-z0-9:._-]{1,64}$/, 'letters, digits and :._- (at most 64)')
+  .refine((o) => o !== 'peer' && o !== 'station', 'reserved for changes from the counterpart and the station itself')
 
 // ---- typed edits (CLI, tests) -------------------------------------------------------------------------
 
@@ -79,10 +82,15 @@ export const PlanContactInput = z
 /** An after-action entry: when and by whom default to now and the caller at this station. */
 export const PlanResultInput = z.object({ id: ItemId.optional(), ...resultFields, at: resultFields.at.optional(), side: Side.optional(), by: text(200).optional() }).strict()
 
-const listEdits = <L extends (typeof PLAN_LISTS)[number], A extends z.ZodType, S extends z.ZodRawShape>(list: L, add: A, set: S) => [
-  z.object({ op: z.literal('add'), list: z.literal(list), item: add, index: z.number().int().min(0).optional() }).strict(),
-  z.object({ op: z.literal('update'), list: z.literal(list), id: ItemId, set: z.object(set).partial().strict() }).strict()
-]
+const listEdits = <L extends (typeof PLAN_LISTS)[number], A extends z.ZodType, S extends z.ZodRawShape>(list: L, item: A, set: S) => ({
+  add: z.object({ op: z.literal('add'), list: z.literal(list), item, index: z.number().int().min(0).optional() }).strict(),
+  update: z.object({ op: z.literal('update'), list: z.literal(list), id: ItemId, set: z.object(set).partial().strict() }).strict()
+})
+const agencyEdits = listEdits('agencies', PlanAgencyInput, agencyFields)
+const objectiveEdits = listEdits('objectives', PlanObjectiveInput, objectiveFields)
+const taskEdits = listEdits('tasks', PlanTaskInput, taskFields)
+const contactEdits = listEdits('contacts', PlanContactInput, contactFields)
+const resultEdits = listEdits('results', PlanResultInput, resultFields)
 
 /** Fields of the plan itself: meta and the communication plan. Setting a list field replaces the whole list. */
 export const PlanFieldsInput = z
@@ -105,13 +113,8 @@ export const PlanFieldsInput = z
 
 export const PlanEdit = z.discriminatedUnion('op', [
   z.object({ op: z.literal('set'), fields: PlanFieldsInput }).strict(),
-  z.discriminatedUnion('list', [
-    ...listEdits('agencies', PlanAgencyInput, agencyFields),
-    ...listEdits('objectives', PlanObjectiveInput, objectiveFields),
-    ...listEdits('tasks', PlanTaskInput, taskFields),
-    ...listEdits('contacts', PlanContactInput, contactFields),
-    ...listEdits('results', PlanResultInput, resultFields)
-  ]),
+  z.discriminatedUnion('list', [agencyEdits.add, objectiveEdits.add, taskEdits.add, contactEdits.add, resultEdits.add]),
+  z.discriminatedUnion('list', [agencyEdits.update, objectiveEdits.update, taskEdits.update, contactEdits.update, resultEdits.update]),
   z.object({ op: z.literal('remove'), list: PlanList, id: ItemId }).strict(),
   /** Replaces the notes with one paragraph per line. */
   z.object({ op: z.literal('notes.set'), text: z.string().max(200_000) }).strict(),
@@ -263,7 +266,6 @@ export const PlanUpdateResult = z.object({ contentHash: z.string() })
 export const PlanAwarenessInput = z
   .object({ id: PlanId, update: Base64(MAX_AWARENESS_BYTES, 'awareness update'), origin: ScreenOrigin.default('screen') })
   .strict()
-export const PlanAwarenessResult = z.object({ toCounterpart: z.boolean() })
 export const PlanApproveInput = z.object({ id: PlanId, stateHash: z.string().regex(/^[0-9a-f]{64}$/, 'the content hash shown with the plan') }).strict()
 export const PlanSaveVersionInput = z.object({ id: PlanId, name: requiredText(200) }).strict()
 export const PlanVersionInput = z.object({ id: PlanId, versionId: VersionId }).strict()

@@ -7,13 +7,16 @@ import { ExchangeScreen } from './features/exchange/ExchangeScreen'
 import { useUnreadCounts } from './features/exchange/use-unread-counts'
 import { LinkProvider } from './features/link/LinkContext'
 import { LinkScreen } from './features/link/LinkScreen'
+import { LazyPlanEditorScreen } from './features/plans/editor/LazyPlanEditorScreen'
+import { PlanListScreen } from './features/plans/list/PlanListScreen'
 import { AppHeader, type Section } from './features/station/AppHeader'
 import { ConnectionBanner } from './features/station/ConnectionBanner'
 
 type View =
-  | { name: 'log' | 'new' | 'exchange' | 'link' }
+  | { name: 'log' | 'new' | 'exchange' | 'link' | 'plans' }
   | { name: 'detail'; id: string }
   | { name: 'edit'; id: string }
+  | { name: 'plan'; id: string }
 
 const SECTION_OF: Record<View['name'], Section> = {
   log: 'cases',
@@ -21,8 +24,13 @@ const SECTION_OF: Record<View['name'], Section> = {
   detail: 'cases',
   edit: 'cases',
   exchange: 'exchange',
-  link: 'link'
+  link: 'link',
+  plans: 'plans',
+  plan: 'plans'
 }
+
+/** Screens that lay out their own scrolling panes over the whole main area. */
+const FILLS: View['name'][] = ['exchange', 'plans', 'plan']
 
 /**
  * The case log stays mounted under every other screen, so going back keeps its scroll position,
@@ -55,12 +63,14 @@ function Screens() {
           <CaseLog onOpen={toDetail} onNewCase={() => setView({ name: 'new' })} />
         </div>
         {covered && (
-          <div className={`page-layer${view.name === 'exchange' ? ' page-layer-fill' : ''}`}>
+          <div className={`page-layer${FILLS.includes(view.name) ? ' page-layer-fill' : ''}`}>
             {view.name === 'new' && <CaseFormScreen onSaved={saved} onCancel={toLog} />}
             {view.name === 'edit' && <CaseFormScreen key={view.id} caseId={view.id} onSaved={saved} onCancel={() => toDetail(view.id)} />}
             {view.name === 'detail' && <CaseDetail key={view.id} caseId={view.id} onBack={toLog} onEdit={toEdit} />}
             {view.name === 'exchange' && <ExchangeScreen unread={unread} onOpenCase={toDetail} />}
             {view.name === 'link' && <LinkScreen />}
+            {view.name === 'plans' && <PlanListScreen onOpen={(id) => setView({ name: 'plan', id })} />}
+            {view.name === 'plan' && <LazyPlanEditorScreen key={view.id} planId={view.id} onBack={() => setView({ name: 'plans' })} />}
           </div>
         )}
       </main>

@@ -24,7 +24,7 @@ function recording(db: Database.Database, log: Recorded[]): Database.Database {
       if (prop === 'prepare') {
         return (sql: string) => {
           const statement = target.prepare(sql)
-          return new Proxy(statement, {
+          const proxy: Database.Statement = new Proxy(statement, {
             get(s, p) {
               if (p === 'get' || p === 'all') {
                 return (...params: unknown[]) => {
@@ -33,9 +33,15 @@ function recording(db: Database.Database, log: Recorded[]): Database.Database {
                 }
               }
               const value = Reflect.get(s, p) as unknown
-              return typeof value === 'function' ? value.bind(s) : value
+              if (typeof value !== 'function') return value
+              // pluck(), raw() and friends return the statement itself: keep returning the recording one.
+              return (...args: unknown[]) => {
+                const result = (value as (...a: unknown[]) => unknown).apply(s, args)
+                return result === s ? proxy : result
+              }
             }
           })
+          return proxy
         }
       }
       const value = Reflect.get(target, prop) as unknown
@@ -59,7 +65,8 @@ export function explainSearch(file: string, query: CaseQueryInput): StatementRep
   try {
     const log: Recorded[] = []
     searchCases(recording(db, log), CaseQuery.parse(query))
-    return log.map(({ sql, params }) => {
+    // Reads of the station's own bookkeeping (total_changes()) touch no table: nothing to explain.
+    return log.filter(({ sql }) => /\bFROM\b/i.test(sql)).map(({ sql, params }) => {
       const plan = planTree(db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { id: number; parent: number; detail: string }[])
       const statement = db.prepare(sql)
       const start = performance.now()

@@ -13,6 +13,8 @@ export interface QueryResult {
   /** One of the four search shapes the issue sets a goal for. */
   required: boolean
   matches: number
+  /** The station stopped at its cap of text matches (the newest ones). */
+  capped: boolean
   p50: number
   p95: number
   plan?: StatementReport[]
@@ -117,7 +119,7 @@ function rows(report: BenchReport): Row[] {
       goal: q.required ? `p95 ≤ ${GOALS.searchP95} ms at 1M` : '—',
       cells: results.map((r) => {
         const m = r.queries[index]
-        return `${formatMs(m.p50)} / ${formatMs(m.p95)} (${rate(m.matches)})`
+        return `${formatMs(m.p50)} / ${formatMs(m.p95)} (${rate(m.matches)}${m.capped ? ', capped' : ''})`
       }),
       verdict
     })
@@ -139,6 +141,13 @@ export function renderTable(report: BenchReport): string {
   return lines.join('\n')
 }
 
+/** Parameters as JSON, with long values (a list of 10,000 rowids) cut to their start and length. */
+function shortParams(params: unknown[]): string {
+  return JSON.stringify(params, (_key, value: unknown) =>
+    typeof value === 'string' && value.length > 120 ? `${value.slice(0, 60)}… (${value.length} characters)` : value
+  )
+}
+
 function renderPlans(report: BenchReport): string {
   const slow = report.results.flatMap((r) => r.queries.filter((q) => q.plan).map((q) => ({ size: r.size, q })))
   if (!slow.length) return 'Every search and list shape answered within 50 ms at p95; no query plans to show.\n'
@@ -147,7 +156,7 @@ function renderPlans(report: BenchReport): string {
       const statements = q
         .plan!.map(
           (s) =>
-            `${formatMs(s.ms)} ms for\n\n\`\`\`sql\n${s.sql}\n-- params: ${JSON.stringify(s.params)}\n\`\`\`\n\n\`\`\`\n${s.plan.join('\n')}\n\`\`\``
+            `${formatMs(s.ms)} ms for\n\n\`\`\`sql\n${s.sql}\n-- params: ${shortParams(s.params)}\n\`\`\`\n\n\`\`\`\n${s.plan.join('\n')}\n\`\`\``
         )
         .join('\n\n')
       return `#### ${q.name} at ${formatCount(size)} (p95 ${formatMs(q.p95)} ms)\n\nStatement by statement, timed alone on a read-only connection:\n\n${statements}\n`
@@ -162,7 +171,7 @@ export function renderReadme(report: BenchReport): string {
 \`npm run bench\` seeds stations with realistic synthetic cases (\`main/core/cases/seed.ts\`, seed "bench") at
 100k and 1M cases in a temporary folder, measures them through the station API the app itself uses
 (\`Station.importCases\` and \`dispatch('cases.create' | 'cases.search')\`), prints the table below and rewrites this
-file. The temporary folders are removed afterwards. A full run takes several minutes and several GB of disk;
+file. The temporary folders are removed afterwards. A full run takes about 20 minutes on 2 cores and 8 GB of disk;
 \`npm run bench -- --sizes 20000 --import-runs 1\` is a quick look that leaves this file alone (add \`--write\` to
 keep its numbers).
 
@@ -176,7 +185,11 @@ How each number is taken:
 - **Search and list**: \`cases.search\` with \`limit: 50\`, default sort (newest first). Each shape is run once to
   warm it, then ${'`--reps`'} times (default 20); p50 and p95 are taken per round and the median over
   ${'`--rounds`'} rounds (default 3) is shown. A shape whose first call is slow gets fewer repetitions (at least 3)
-  so that it fits in about a minute. "matches" is the total the page reports.
+  so that it fits in about a minute. The station keeps search totals until its next write, and a new search never
+  finds its total there, so every timed call follows an untimed status change on one case (except the "total
+  cached" row, which repeats a page as paging does). "matches" is the total the page reports, "capped" when the
+  station stopped at its cap of text matches; the searches run after the saves, so a station holds its seeded
+  cases plus the saved ones.
 - **Database size**: \`station.db\` plus its WAL after the station is closed.
 
 ## Results

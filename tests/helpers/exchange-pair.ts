@@ -2,12 +2,15 @@ import type { Database } from 'better-sqlite3'
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { createDispatcher, type HandlerMap } from '../../main/core/api/dispatcher'
+import { AuditLog } from '../../main/core/audit/audit-log'
 import { CaseRepository } from '../../main/core/cases/case-repository'
 import { openDatabase } from '../../main/core/db/open-database'
 import { parseDocName } from '../../main/core/docs/doc-names'
 import { DocStore } from '../../main/core/docs/doc-store'
 import { openExchange, type Exchange } from '../../main/core/exchange/exchange'
 import { stationIdFromDigest } from '../../main/core/identity/station-id'
+import { systemConnection, type ConnectionState } from '../../main/core/station'
+import { openAccounts } from '../../main/core/users/accounts'
 import { CaseInput, type ExchangeBox, type MethodInput, type MethodName, type MethodOutput, type Reply } from '../../preload/api'
 
 /** What the sync engine is to the doc store: the origin of updates that came over the link. */
@@ -24,11 +27,13 @@ export class ExchangeSide {
   readonly store: DocStore
   readonly cases: CaseRepository
   readonly exchange: Exchange
+  readonly audit: AuditLog
   readonly logs: string[] = []
   readonly changed: ExchangeBox[][] = []
   /** This station's own document updates, as the sync engine would send them. */
   readonly outbox: [string, Uint8Array][] = []
   private readonly dispatch: ReturnType<typeof createDispatcher>
+  private readonly connection: ConnectionState
 
   constructor(
     readonly dir: string,
@@ -37,19 +42,23 @@ export class ExchangeSide {
   ) {
     this.db = openDatabase(join(dir, 'station.db'))
     this.store = new DocStore(this.db)
-    this.cases = new CaseRepository(this.db, () => 'TH')
+    this.audit = new AuditLog(this.db)
+    this.cases = new CaseRepository(this.db, () => 'TH', this.audit)
     this.exchange = openExchange({
       db: this.db,
       store: this.store,
       cases: this.cases,
+      audit: this.audit,
       stationId: id,
       log: (message) => this.logs.push(message),
       emit: (event, payload) => {
         if (event === 'exchange:changed') this.changed.push((payload as { boxes: ExchangeBox[] }).boxes)
       }
     })
-    // Only the exchange's methods are wired here: the dispatcher still validates input and output against the contract.
-    this.dispatch = createDispatcher(this.exchange.handlers as HandlerMap, (message) => this.logs.push(message))
+    // Only the exchange's methods are wired here: the dispatcher still checks access and validates input and output.
+    const { gate } = openAccounts(this.db, this.audit, () => new Date())
+    this.dispatch = createDispatcher(this.exchange.handlers as HandlerMap, gate, (message) => this.logs.push(message))
+    this.connection = systemConnection(user)
     this.store.onUpdate((name, update, origin) => {
       if (origin !== FROM_PEER) this.outbox.push([name, update])
     })
@@ -63,7 +72,7 @@ export class ExchangeSide {
   }
 
   tryCall<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Reply<unknown>> {
-    return this.dispatch(method, input, { user: this.user })
+    return this.dispatch(method, input, this.connection)
   }
 
   createCase(input: CaseInput) {

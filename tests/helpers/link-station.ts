@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { openDatabase } from '../../main/core/db/open-database'
 import { DocStore } from '../../main/core/docs/doc-store'
 import { recentLinkEvents, logLinkEvent } from '../../main/core/identity/link-log'
+import { AuditLog } from '../../main/core/audit/audit-log'
 import { PeerRegistry } from '../../main/core/identity/peer-registry'
 import { ensureStationIdentity } from '../../main/core/identity/station-identity'
 import { SyncEngine, type SyncEngineOptions } from '../../main/core/sync/sync-engine'
@@ -27,7 +28,7 @@ export async function startLinkStation(dir: string, name: string, options: SyncE
   const db = openDatabase(join(dir, 'station.db'))
   const store = new DocStore(db)
   const identity = await ensureStationIdentity(db, { name, country: 'TH' })
-  const peers = new PeerRegistry(db, identity.stationId)
+  const peers = new PeerRegistry(db, identity.stationId, new AuditLog(db))
   const engine = new SyncEngine({
     db,
     store,

@@ -1,12 +1,14 @@
-import { openStation, type Station } from '../../main/core/station'
+import { openStation, systemConnection, type Station, type StationOptions } from '../../main/core/station'
 import type { MethodInput, MethodName, MethodOutput } from '../../preload/api'
 
-export const officer = { user: 'Sgt. Somchai' }
+export const OFFICER = 'Sgt. Somchai'
+/** Most tests call as a local tool does (a system connection, recorded under OFFICER); tests of roles sign in for real. */
+export const officer = systemConnection(OFFICER)
 
 export const CHIANG_KHONG = { name: 'Chiang Khong BLO', country: 'TH', crossing: 'Chiang Khong – Houayxay' }
 
-export function openTestStation(dataDir: string): Station {
-  return openStation({ dataDir, init: CHIANG_KHONG, log: () => undefined })
+export function openTestStation(dataDir: string, options: Partial<StationOptions> = {}): Station {
+  return openStation({ dataDir, init: CHIANG_KHONG, log: () => undefined, ...options })
 }
 
 /** Calls the station as a screen would, and fails the test with the station's own message if it refuses. */

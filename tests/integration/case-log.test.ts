@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { DataDirBusyError } from '../../main/core/data-dir-lock'
 import { openStation, StationNotInitialisedError } from '../../main/core/station'
 import { useTempDirs } from '../helpers/temp-dir'
-import { call, methCase, officer, openTestStation } from '../helpers/station'
+import { call, methCase, OFFICER, officer, openTestStation } from '../helpers/station'
 
 describe('case log', () => {
   const tempDir = useTempDirs()
@@ -11,7 +11,7 @@ describe('case log', () => {
     const dir = tempDir()
     const station = openTestStation(dir)
     const created = await call(station, 'cases.create', methCase)
-    expect(created).toMatchObject({ version: 1, status: 'open', category: 'narcotics', voided: null, createdBy: officer.user })
+    expect(created).toMatchObject({ version: 1, status: 'open', category: 'narcotics', voided: null, createdBy: OFFICER })
     expect(created.ref).toMatch(/^TH-\d{4}-000001$/)
     station.close()
 
@@ -56,7 +56,7 @@ describe('case log', () => {
     const c3 = await call(station, 'cases.setStatus', { id: c1.id, expectedVersion: 2, status: 'investigating', note: 'ส่งต่อ ป.ป.ส.' })
     const c4 = await call(station, 'cases.void', { id: c1.id, expectedVersion: 3, reason: 'Duplicate of TH-2026-000002' })
     expect(c3.statusHistory.map((s) => s.status)).toEqual(['open', 'investigating'])
-    expect(c4.voided).toMatchObject({ reason: 'Duplicate of TH-2026-000002', by: officer.user })
+    expect(c4.voided).toMatchObject({ reason: 'Duplicate of TH-2026-000002', by: OFFICER })
 
     const history = await call(station, 'cases.history', { id: c1.id })
     expect(history.map((h) => [h.version, h.change])).toEqual([

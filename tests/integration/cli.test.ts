@@ -2,10 +2,12 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Case, CasePage, StationInfo } from '../../preload/api'
+import type { Case, CasePage, ExchangePage, MethodOutput, PairedStation, RecordDetail, StationCard, StationInfo, SyncStatus } from '../../preload/api'
 import { runCli, startHost, stopAllHosts, type CliResult } from '../helpers/built-programs'
 import { openSocket, socketUrl } from '../helpers/host-socket'
 import { useTempDirs } from '../helpers/temp-dir'
+
+type LinkEvent = MethodOutput<'sync.log'>[number]
 
 const tempDir = useTempDirs()
 afterEach(stopAllHosts)
@@ -125,10 +127,82 @@ describe('blo', () => {
     const help = await runCli(['--help'])
     expect(help.code).toBe(0)
     expect(help.stdout).toMatch(/^Usage: blo <command>/)
+    for (const command of ['pair show', 'pair add', 'sync status', 'share', 'exchange list', 'alert send', 'request send', 'reply']) {
+      expect(help.stdout, command).toContain(`  ${command} `)
+    }
     const caseHelp = await runCli(['case', '--help'])
     expect(caseHelp.code).toBe(0)
     expect(caseHelp.stdout).toMatch(/blo case list --data DIR --json/)
+    expect((await runCli(['pair', '--help'])).stdout).toMatch(/blo pair add --data DIR --id ID --address HOST:PORT/)
+    expect((await runCli(['sync', 'status', '--help'])).stdout).toMatch(/blo sync status --data DIR --json/)
+    const shareHelp = await runCli(['share', '--help'])
+    expect(shareHelp.code).toBe(0)
+    expect(shareHelp.stdout).toMatch(/persons\.names/)
   })
+
+  it('pairs, shares and lists the exchange without a running station, and names what is wrong', async () => {
+    const dir = tempDir()
+    await initStation(dir)
+    const ok = async <T,>(...args: string[]): Promise<T> => {
+      const result = await runCli([...args, '--data', dir])
+      expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0)
+      return result.json<T>()
+    }
+    const card = await ok<StationCard>('pair', 'show', '--json')
+    expect(Object.keys(card)).toEqual(['stationId', 'name', 'country'])
+    expect(card.stationId).toMatch(/^[A-Z2-7]{4}(-[A-Z2-7]{4})+$/)
+    expect(await ok<StationCard>('pair', 'show', '--json')).toEqual(card)
+
+    // Another station's ID, the only way to get one: its own `pair show`.
+    const other = tempDir()
+    await runCli(['init', '--data', other, '--name', 'BLO Houayxay', '--country', 'LA'])
+    const counterpart = JSON.parse((await runCli(['pair', 'show', '--data', other, '--json'])).stdout) as StationCard
+    const paired = await ok<PairedStation>('pair', 'add', '--id', counterpart.stationId.toLowerCase(), '--address', '192.0.2.10:47470', '--name', 'Houayxay')
+    expect(paired).toMatchObject({ stationId: counterpart.stationId, address: '192.0.2.10:47470', name: 'Houayxay' })
+    expect((await ok<PairedStation[]>('pair', 'list', '--json')).map((p) => p.stationId)).toEqual([counterpart.stationId])
+    const status = await ok<SyncStatus>('sync', 'status', '--json')
+    expect(status).toMatchObject({ stationId: card.stationId, listening: null, peers: [{ stationId: counterpart.stationId, state: 'offline', lastCompleteSync: null, pendingDocs: 0 }] })
+
+    const meth = await addFromFile(dir, { ...methCase, persons: [{ name: 'สมชาย ใจดี', role: 'suspect' }] })
+    const shared = await ok<RecordDetail>('share', meth.id, '--fields', 'summary, items')
+    expect(shared.record).toMatchObject({ recordId: meth.id, revision: 1, fields: ['core', 'summary', 'items'] })
+    expect(shared.record.case).not.toHaveProperty('persons')
+    // Shared while offline: it waits for the counterpart.
+    expect((await ok<SyncStatus>('sync', 'status', '--json')).peers[0].pendingDocs).toBe(1)
+    const sent = await ok<ExchangePage>('exchange', 'list', '--json', '--box', 'sent', '--q', 'ซุกซ่อน')
+    expect(sent).toMatchObject({ box: 'sent', total: 1, rows: [{ recordId: meth.id, fromCounterpart: false }] })
+    const all = await ok<Record<string, { total: number }>>('exchange', 'list', '--json')
+    expect(Object.keys(all)).toEqual(['unread', 'received', 'sent', 'alerts', 'requests'])
+    expect([all.received.total, all.sent.total, all.alerts.total, all.requests.total]).toEqual([0, 1, 0, 0])
+    const alert = await ok<{ message: { id: string; text: string } }>('alert', 'send', '--subject', 'person', '--text', 'ชายสวมหมวกแดง')
+    expect((await ok<ExchangePage>('exchange', 'list', '--json', '--box', 'alerts')).rows).toMatchObject([{ message: { id: alert.message.id }, replies: [] }])
+    expect(await ok('exchange', 'get', '--json', '--origin', card.stationId, '--message', alert.message.id)).toMatchObject({ type: 'message', replies: [] })
+    expect((await ok<RecordDetail>('withdraw', meth.id, '--reason', 'ส่งผิด')).record.withdrawn).toMatchObject({ reason: 'ส่งผิด' })
+
+    expect(await ok('pair', 'remove', '--id', counterpart.stationId)).toEqual({ removed: true })
+    const log = await ok<LinkEvent[]>('sync', 'log', '--json', '--limit', '5')
+    expect(log.map((e) => e.kind)).toEqual(['unpaired', 'paired'])
+
+    const err = (args: string[], stdin?: string) => runCli([...args, '--data', dir], { stdin })
+    expectOneLineError(await err(['pair', 'add', '--address', '192.0.2.10:47470']), 2, /pair add needs --id/)
+    expectOneLineError(await err(['pair', 'add', '--id', counterpart.stationId.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), '--address', '192.0.2.10:1']), 1, /Station ID: .*check/)
+    expectOneLineError(await err(['pair', 'add', '--id', card.stationId, '--address', '192.0.2.10:1']), 1, /own ID/)
+    expectOneLineError(await err(['pair', 'add', '--id', counterpart.stationId, '--address', 'bridge4']), 1, /Address: .*no port/)
+    expectOneLineError(await err(['pair', 'remove', '--id', counterpart.stationId]), 1, /No paired station/)
+    expectOneLineError(await err(['pair', 'pin']), 2, /unknown pair subcommand 'pin'; use show, add, remove or list/)
+    expectOneLineError(await err(['sync']), 2, /sync needs a subcommand first: status or log/)
+    expectOneLineError(await err(['sync', 'log', '--limit', '0']), 2, /--limit must be a whole number from 1 to 1000/)
+    expectOneLineError(await err(['share']), 2, /share needs exactly one case ID/)
+    expectOneLineError(await err(['share', meth.id, '--fields', 'summary,passport']), 1, /fields\.1: /)
+    expectOneLineError(await err(['share', 'no-such-case']), 1, /not found/)
+    expectOneLineError(await err(['withdraw', meth.id]), 2, /withdraw needs --reason/)
+    expectOneLineError(await err(['exchange', 'list', '--box', 'inbox']), 1, /box: /)
+    expectOneLineError(await err(['exchange', 'get', '--origin', card.stationId]), 2, /either --record ID or --message ID/)
+    expectOneLineError(await err(['alert', 'send', '--subject', 'boat', '--text', 'x']), 1, /subject: /)
+    expectOneLineError(await err(['alert', 'send', '--subject', 'route']), 2, /alert send needs --text/)
+    expectOneLineError(await err(['request', 'send', '--title', 'T', '--text', 'x', '--origin', counterpart.stationId]), 2, /--origin goes with --record/)
+    expectOneLineError(await err(['reply', '--origin', counterpart.stationId, '--message', 'nope', '--text', 'x']), 1, /not found/)
+  }, 60_000)
 
   it('goes through a running station host instead of writing behind its back, and refuses init and seed', async () => {
     const dir = tempDir()
@@ -137,12 +211,13 @@ describe('blo', () => {
     expect(localAdd.code, localAdd.stderr).toBe(0)
 
     const host = await startHost(['--data', dir, '--port', '0'])
-    const watcher = await openSocket(socketUrl(host.origin, host.token), { Origin: host.origin })
+    // A local watcher (token, no Origin): a page would get events only once someone signs in on it.
+    const watcher = await openSocket(socketUrl(host.origin, host.token))
     const viaHost = await runCli(['case', 'add', '--data', dir, '--json', '-'], { stdin: JSON.stringify(methCase) })
     expect(viaHost.code, viaHost.stderr).toBe(0)
     const created = viaHost.json<Case>()
     // The host's own clients hear about it: the write went through the running station.
-    expect(await watcher.next((m) => m.type === 'event')).toMatchObject({ payload: { id: created.id, version: 1 } })
+    expect(await watcher.next((m) => m.type === 'event' && m.event === 'cases:changed')).toMatchObject({ payload: { id: created.id, version: 1 } })
 
     const listed = await runCli(['case', 'list', '--data', dir, '--q', 'ยาบ้า', '--json'])
     expect(listed.json<CasePage>().rows.map((r) => r.id)).toEqual([created.id])

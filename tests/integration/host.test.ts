@@ -4,9 +4,11 @@
  */
 import { request } from 'node:http'
 import { existsSync, readdirSync } from 'node:fs'
+import { createServer, type Server } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { StationInfo } from '../../preload/api'
+import type { StationInfo, SyncStatus } from '../../preload/api'
+import { DEFAULT_SYNC_PORT } from '../../main/core/sync/link-service'
 import { MAX_HOST_FRAME_BYTES } from '../../preload/host-protocol'
 import { ROOT, startHost, stopAllHosts, type RunningHost } from '../helpers/built-programs'
 import { openSocket, socketUrl } from '../helpers/host-socket'
@@ -53,6 +55,7 @@ describe('station host', () => {
     const dir = tempDir()
     const host = await startHost(['--data', dir, '--port', '0'])
     expect(host.ready.data).toBe(dir)
+    expect(host.ready.sync).toMatch(/^127\.0\.0\.1:\d+$/)
     expect(host.ready.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}$/)
     const again = await startHost(['--data', tempDir(), '--port', '0'])
     expect(again.token).not.toBe(host.token)
@@ -138,17 +141,21 @@ describe('station host', () => {
     other.close()
   })
 
-  it('broadcasts station events to every connected client', async () => {
+  it('broadcasts station events to every signed-in client', async () => {
     const host = await startHost(['--data', tempDir(), '--port', '0'])
     const [writer, watcher] = await Promise.all([
       openSocket(socketUrl(host.origin, host.token)),
       openSocket(socketUrl(host.origin, host.token), { Origin: host.origin })
     ])
+    // A page gets events once someone has signed in on it; a local program (token, no Origin) always does.
+    const account = { username: 'somchai', password: 'Off1cer-somchai', displayName: 'Sgt. Somchai', agency: 'police', role: 'officer' }
+    expect((await writer.call(100, 'users.create', account)).reply.ok).toBe(true)
+    expect((await watcher.call(100, 'auth.login', { username: account.username, password: account.password })).reply.ok).toBe(true)
     const created = await writer.call(1, 'cases.create', minimalCase)
     expect(created.reply.ok).toBe(true)
     const id = (created.reply as { value: { id: string } }).value.id
     for (const socket of [watcher, writer]) {
-      expect(await socket.next((m) => m.type === 'event')).toEqual({ type: 'event', event: 'cases:changed', payload: { id, version: 1 } })
+      expect(await socket.next((m) => m.type === 'event' && m.event === 'cases:changed')).toEqual({ type: 'event', event: 'cases:changed', payload: { id, version: 1 } })
     }
   })
 
@@ -170,6 +177,45 @@ describe('station host', () => {
     await expect(startHost(['--data', dir, '--port', '0'])).rejects.toThrow(/exited with 1 .*in use by another BLO Station process/)
     await expect(startHost(['--data', dir, '--port', 'eighty'])).rejects.toThrow(/exited with 2 .*--port must be a whole number/)
     await expect(startHost(['--data', dir, '--colour', 'red'])).rejects.toThrow(/exited with 2 .*Unknown option '--colour'/)
+    await expect(startHost(['--data', dir, '--sync-port', '70000'])).rejects.toThrow(/exited with 2 .*--sync-port must be a whole number from 0 to 65535/)
+    await expect(startHost(['--data', dir, '--sync-port', '0', '--sync-host', 'border.example'])).rejects.toThrow(/exited with 2 .*--sync-host must be an IP address/)
+  })
+
+  it('listens for the counterpart where told and says where in the ready line; a busy default port leaves it dial-only', async () => {
+    const dir = tempDir()
+    const host = await startHost(['--data', dir, '--port', '0', '--sync-port', '0', '--sync-host', '127.0.0.1'])
+    expect(host.ready.sync).toMatch(/^127\.0\.0\.1:\d+$/)
+    const socket = await openSocket(socketUrl(host.origin, host.token))
+    const { reply } = await socket.call(1, 'sync.status', {})
+    const status = (reply as { value: SyncStatus }).value
+    expect(`${status.listening?.host}:${status.listening?.port}`).toBe(host.ready.sync)
+    expect(status.listenError).toBeNull()
+    socket.close()
+
+    // A port asked for by number must be had: the host gives up, and lets go of its data folder.
+    const taken = host.ready.sync!.split(':')[1]
+    const other = tempDir()
+    await expect(startHost(['--data', other, '--port', '0', '--sync-port', taken, '--sync-host', '127.0.0.1'])).rejects.toThrow(
+      new RegExp(`exited with 1 [^]*--sync-port ${taken}: Cannot listen on 127\\.0\\.0\\.1:${taken}`)
+    )
+    expect(existsSync(join(other, 'station.lock'))).toBe(false)
+
+    // The default port, when something else holds it, is not worth refusing to start over.
+    const squatter: Server = createServer()
+    await new Promise<void>((resolve) => {
+      squatter.once('error', () => resolve()) // already busy: just as good
+      squatter.listen(DEFAULT_SYNC_PORT, '127.0.0.1', () => resolve())
+    })
+    try {
+      const dialOnly = await startHost(['--data', other, '--port', '0', '--sync-host', '127.0.0.1'])
+      expect(dialOnly.ready.sync).toBeNull()
+      expect(dialOnly.stderr()).toMatch(new RegExp(`warning: Cannot listen on 127\\.0\\.0\\.1:${DEFAULT_SYNC_PORT} .*still dials out`))
+      const api = await openSocket(socketUrl(dialOnly.origin, dialOnly.token))
+      expect((await api.call(1, 'sync.status', {})).reply).toMatchObject({ ok: true, value: { listening: null, listenError: expect.stringContaining(String(DEFAULT_SYNC_PORT)) } })
+      api.close()
+    } finally {
+      squatter.close()
+    }
   })
 
   it('sets up the demo station with sample cases on first run only', async () => {

@@ -6,6 +6,7 @@ import { ApiError } from '../../main/core/api/api-error'
 import { openDatabase } from '../../main/core/db/open-database'
 import { logLinkEvent, recentLinkEvents } from '../../main/core/identity/link-log'
 import { parsePeerAddress, PeerAddressError } from '../../main/core/identity/peer-address'
+import { AuditLog } from '../../main/core/audit/audit-log'
 import { PeerRegistry } from '../../main/core/identity/peer-registry'
 import { stationIdFromCertificate } from '../../main/core/identity/station-id'
 import {
@@ -137,7 +138,7 @@ describe('peer registry and link log', () => {
     const own = await ensureStationIdentity(db, CHIANG_KHONG)
     const peer = await ensureStationIdentity(track(openDatabase(join(tempDir(), 'peer.db'))), HUAY_XAI)
     let clock = Date.parse('2026-03-01T08:00:00Z')
-    return { db, registry: new PeerRegistry(db, own.stationId, () => new Date((clock += 1000))), ownId: own.stationId, peerId: peer.stationId }
+    return { db, registry: new PeerRegistry(db, own.stationId, new AuditLog(db), () => new Date((clock += 1000))), ownId: own.stationId, peerId: peer.stationId }
   }
 
   it('pairs a station typed loosely, and finds it by its printed ID', async () => {

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../main/core/db/open-database'
+import { AuditLog } from '../../main/core/audit/audit-log'
 import { PeerRegistry } from '../../main/core/identity/peer-registry'
 import { ensureStationIdentity, type StationIdentity } from '../../main/core/identity/station-identity'
 import {
@@ -96,7 +97,7 @@ describe('mutual-TLS WebSocket transport', () => {
     const db = openDatabase(join(dir, `${country}.db`))
     databases.push(db)
     const identity = await ensureStationIdentity(db, { name, country })
-    return { identity, db, registry: new PeerRegistry(db, identity.stationId) }
+    return { identity, db, registry: new PeerRegistry(db, identity.stationId, new AuditLog(db)) }
   }
 
   beforeAll(async () => {

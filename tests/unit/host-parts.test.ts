@@ -30,9 +30,24 @@ describe('flags', () => {
   })
 
   it('reads the host flags, with an absolute data folder and port 0 by default', () => {
-    expect(parseHostArgs(['--data', 'rel/dir', '--demo'])).toEqual({ dataDir: join(process.cwd(), 'rel/dir'), port: 0, demo: true, help: false })
+    expect(parseHostArgs(['--data', 'rel/dir', '--demo'])).toEqual({
+      dataDir: join(process.cwd(), 'rel/dir'),
+      port: 0,
+      syncPort: null,
+      syncHost: '0.0.0.0',
+      demo: true,
+      help: false
+    })
     expect(parseHostArgs(['--port', '8080']).port).toBe(8080)
     expect(parseHostArgs([]).dataDir).toBe(defaultDataDir())
+  })
+
+  it('reads where to listen for the counterpart: an IP address, and a port only when asked for', () => {
+    expect(parseHostArgs(['--sync-port', '0', '--sync-host', '127.0.0.1'])).toMatchObject({ syncPort: 0, syncHost: '127.0.0.1' })
+    expect(parseHostArgs(['--sync-port', '47471', '--sync-host', '[::1]'])).toMatchObject({ syncPort: 47471, syncHost: '::1' })
+    expect(() => parseHostArgs(['--sync-port', '65536'])).toThrow('--sync-port must be a whole number from 0 to 65535')
+    expect(() => parseHostArgs(['--sync-host', 'bridge4.example'])).toThrow(UsageError)
+    expect(() => parseHostArgs(['--sync-host', '10.0.0.300'])).toThrow("--sync-host must be an IP address of this machine (e.g. 0.0.0.0, 192.0.2.10 or ::), got '10.0.0.300'")
   })
 })
 

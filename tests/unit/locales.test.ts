@@ -8,6 +8,7 @@ import type { LinkEventKind } from '../../main/core/identity/link-log'
 import * as caseSchemas from '../../preload/schemas/cases'
 import * as exchangeSchemas from '../../preload/schemas/exchange'
 import * as linkSchemas from '../../preload/schemas/link'
+import * as planSchemas from '../../preload/schemas/plans'
 import { ENUM_GROUPS, LINK_EVENT_KINDS } from '../../renderer/src/i18n/enum-groups'
 import en from '../../renderer/src/i18n/locales/en.json'
 import lo from '../../renderer/src/i18n/locales/lo.json'
@@ -67,10 +68,14 @@ describe('locales', () => {
   it('label every value of every vocabulary in the contract', () => {
     // Any string-tuple export of the schemas is a vocabulary shown to people: it must have a label group.
     // A subset (PERSONAL_SHARE_FIELDS of SHARE_FIELDS) is labelled by the group of the whole.
-    const vocabularies = Object.entries({ ...caseSchemas, ...exchangeSchemas, ...linkSchemas }).filter(
+    const vocabularies = Object.entries({ ...caseSchemas, ...exchangeSchemas, ...linkSchemas, ...planSchemas }).filter(
       ([name, value]) => /^[A-Z_]+$/.test(name) && Array.isArray(value) && value.every((v) => typeof v === 'string')
     )
     expect(vocabularies.length).toBeGreaterThan(12)
+    // Plan statuses, phases, task statuses, sign-off states, plan lists and version kinds are among them.
+    for (const name of ['PLAN_STATUSES', 'PLAN_PHASES', 'TASK_STATUSES', 'SIGNOFF_STATES', 'PLAN_LISTS', 'VERSION_KINDS']) {
+      expect(vocabularies.map(([n]) => n), name).toContain(name)
+    }
     const groups = Object.values(ENUM_GROUPS) as readonly (readonly string[])[]
     for (const [name, values] of vocabularies) {
       const covered = groups.some((group) => (values as string[]).every((v) => group.includes(v)))

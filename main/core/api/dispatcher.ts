@@ -1,6 +1,7 @@
 import { methods, type MethodName, type MethodOutput, type MethodParsedInput, type Reply } from '../../../preload/api'
 import { ApiError, invalidInput } from './api-error'
-import type { CallContext } from '../station'
+import type { AccessGate } from '../users/access-gate'
+import type { CallContext, ConnectionState } from '../users/connection'
 
 export type Handler<M extends MethodName> = (
   input: MethodParsedInput<M>,
@@ -15,15 +16,17 @@ export type Logger = (message: string, error?: unknown) => void
 const isMethodName = (name: string): name is MethodName => Object.prototype.hasOwnProperty.call(methods, name)
 
 /**
- * The single door into the station: checks the method name and the input against the contract before
- * any handler runs, and turns every failure into a Reply, so no transport ever sees an exception.
+ * The single door into the station: checks the method name, then who is calling and whether their role allows
+ * the method (gate), then the input against the contract, before any handler runs; and turns every failure
+ * into a Reply, so no transport ever sees an exception.
  */
-export function createDispatcher(handlers: HandlerMap, log: Logger) {
-  return async function dispatch(method: string, input: unknown, ctx: CallContext): Promise<Reply<unknown>> {
+export function createDispatcher(handlers: HandlerMap, gate: AccessGate, log: Logger) {
+  return async function dispatch(method: string, input: unknown, connection: ConnectionState): Promise<Reply<unknown>> {
     try {
       if (typeof method !== 'string' || !isMethodName(method)) {
         throw new ApiError('invalid_input', `Unknown method "${String(method).slice(0, 100)}".`)
       }
+      const ctx = gate.admit(method, connection)
       const schema = methods[method]
       const parsed = schema.input.safeParse(input ?? {})
       if (!parsed.success) throw invalidInput(parsed.error, `input to ${method}`)
@@ -31,7 +34,17 @@ export function createDispatcher(handlers: HandlerMap, log: Logger) {
       const value = await handler(parsed.data as never, ctx)
       return { ok: true, value: schema.output.parse(value) }
     } catch (error) {
-      if (error instanceof ApiError) return { ok: false, error: error.toShape() }
+      if (error instanceof ApiError) {
+        // Every refusal is on the record, whether the method table or a handler's own rule refused it.
+        if (error.code === 'forbidden' && isMethodName(method)) {
+          try {
+            gate.refused(method, connection, error)
+          } catch (auditError) {
+            log(`could not audit the refusal of ${method}`, auditError)
+          }
+        }
+        return { ok: false, error: error.toShape() }
+      }
       log(`${method} failed`, error)
       return {
         ok: false,

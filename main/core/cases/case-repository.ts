@@ -8,6 +8,8 @@ import {
   type CaseVersion
 } from '../../../preload/api'
 import { ApiError, notFound } from '../api/api-error'
+import type { AuditLog } from '../audit/audit-log'
+import { fieldChanges } from '../audit/change-summary'
 import { searchableText } from './case-text'
 
 type ChangeKind = CaseVersion['change']
@@ -28,6 +30,24 @@ export interface Actor {
 
 const toUtc = (iso: string) => new Date(iso).toISOString()
 
+/** What the station keeps on a case beside what the officer typed; an edit's audit entry leaves these out. */
+const WORKFLOW_FIELDS = ['id', 'ref', 'version', 'status', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'statusHistory', 'voided'] as const
+
+const caseTarget = (c: Case) => ({ type: 'case', id: c.id, label: c.ref })
+
+/** The audit entry's particulars for each kind of change. */
+function changeDetail(kind: Exclude<ChangeKind, 'create'>, before: Case, after: Case, note: string): Record<string, unknown> {
+  const versions = { before: before.version, after: after.version }
+  switch (kind) {
+    case 'edit':
+      return { version: versions, changes: fieldChanges(before, after, WORKFLOW_FIELDS) }
+    case 'status':
+      return { version: versions, status: { before: before.status, after: after.status }, note }
+    case 'void':
+      return { version: versions, reason: note }
+  }
+}
+
 /**
  * The case log. Every write is one transaction that keeps the previous version, so history can always
  * be read back and nothing is overwritten silently; voiding is a recorded change, never a row removal.
@@ -43,7 +63,8 @@ export class CaseRepository {
 
   constructor(
     private readonly db: Database,
-    private readonly refPrefix: () => string
+    private readonly refPrefix: () => string,
+    private readonly audit: AuditLog
   ) {
     this.insertCase = db.prepare(`
       INSERT INTO cases (id, ref, version, status, category, agency, occurred_at, updated_at, voided, change, change_note, data)
@@ -66,15 +87,26 @@ export class CaseRepository {
   }
 
   create(input: CaseInputParsed, actor: Actor): Case {
-    return this.db.transaction(() => this.insert(input, actor))()
+    return this.db.transaction(() => {
+      const c = this.insert(input, actor)
+      this.audit.record({
+        actor: actor.user,
+        action: 'case.create',
+        target: caseTarget(c),
+        detail: { category: c.category, agency: c.agency, occurredAt: c.occurredAt, location: c.location }
+      })
+      return c
+    })()
   }
 
   /** Bulk path for imports and seeding: one transaction per batch instead of one per case. */
   createMany(inputs: Iterable<CaseInputParsed>, actor: Actor, batchSize = 5000, onProgress?: (done: number) => void): number {
     let done = 0
     let batch: CaseInputParsed[] = []
+    // One audit entry per batch (not per case), naming the refs it created.
     const flush = this.db.transaction((cases: CaseInputParsed[]) => {
-      for (const input of cases) this.insert(input, actor)
+      const refs = cases.map((input) => this.insert(input, actor).ref)
+      this.audit.record({ actor: actor.user, action: 'case.import', target: null, detail: { count: refs.length, firstRef: refs[0], lastRef: refs[refs.length - 1] } })
     })
     for (const input of inputs) {
       batch.push(input)
@@ -167,7 +199,7 @@ export class CaseRepository {
     id: string,
     expectedVersion: number,
     actor: Actor,
-    kind: ChangeKind,
+    kind: Exclude<ChangeKind, 'create'>,
     note: string,
     apply: (current: Case, at: string) => Case
   ): Case {
@@ -186,6 +218,7 @@ export class CaseRepository {
       this.updateRow.run({ ...this.params(next, kind, note), seq: row.seq })
       this.deleteText.run(row.seq)
       this.insertText.run(row.seq, searchableText(next))
+      this.audit.record({ actor: actor.user, action: `case.${kind}`, target: caseTarget(next), detail: changeDetail(kind, current, next, note) })
       return next
     })()
   }

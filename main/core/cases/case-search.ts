@@ -64,6 +64,12 @@ function remembered<T>(db: Database, key: string, compute: () => T): T {
   return cache.values.get(key) as T
 }
 
+type SummaryRow = Omit<CaseSummary, 'voided'> & { voided: number; seq: number }
+
+const SUMMARY_COLUMNS = `seq, id, ref, version, status, category, agency, voided, updated_at AS updatedAt,
+  data ->> '$.occurredAt' AS occurredAt, data ->> '$.location' AS location, data ->> '$.summary' AS summary,
+  json_array_length(data, '$.items') AS itemCount, json_array_length(data, '$.persons') AS personCount`
+
 export function searchCases(db: Database, q: ParsedQuery, maxMatches = MAX_TEXT_MATCHES): CasePage {
   const { clauses, params } = filterClauses(q)
   const candidates = remembered(db, `match\u0000${maxMatches}\u0000${q.q ?? ''}`, () => matchingRowids(db, 'cases_fts', q.q, maxMatches))
@@ -71,19 +77,25 @@ export function searchCases(db: Database, q: ParsedQuery, maxMatches = MAX_TEXT_
     clauses.push('seq IN (SELECT value FROM json_each(?))')
     params.push(JSON.stringify(candidates.rowids))
   }
+  // Text matches are looked up by seq: the narrow covering index answers filters, count and order without
+  // reading the wide rows (the planner would otherwise pick the table itself). Browsing uses the partial indexes.
+  const source = candidates ? 'cases INDEXED BY cases_keys' : 'cases'
   const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
   const dir = q.dir === 'asc' ? 'ASC' : 'DESC'
-  const countSql = `SELECT count(*) FROM cases ${where}`
+  const countSql = `SELECT count(*) FROM ${source} ${where}`
   const total = remembered(db, `${countSql}\u0000${JSON.stringify(params)}`, () => db.prepare(countSql).pluck().get(...params) as number)
-  const rows = db
-    .prepare(
-      `SELECT id, ref, version, status, category, agency, voided, updated_at AS updatedAt,
-              data ->> '$.occurredAt' AS occurredAt, data ->> '$.location' AS location, data ->> '$.summary' AS summary,
-              json_array_length(data, '$.items') AS itemCount, json_array_length(data, '$.persons') AS personCount
-       FROM cases ${where}
-       ORDER BY ${SORT_KEYS[q.sort].map((key) => `${key} ${dir}`).join(', ')}
-       LIMIT ? OFFSET ?`
+  const page = db
+    .prepare(`SELECT seq FROM ${source} ${where} ORDER BY ${SORT_KEYS[q.sort].map((key) => `${key} ${dir}`).join(', ')} LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(...params, q.limit, q.offset) as number[]
+  const bySeq = new Map(
+    (db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM cases WHERE seq IN (SELECT value FROM json_each(?))`).all(JSON.stringify(page)) as SummaryRow[]).map(
+      (r) => [r.seq, r]
     )
-    .all(...params, q.limit, q.offset) as (Omit<CaseSummary, 'voided'> & { voided: number })[]
-  return { total, capped: candidates?.capped ?? false, rows: rows.map((r) => ({ ...r, voided: r.voided === 1 })) }
+  )
+  const rows = page.map((seq) => {
+    const { seq: _seq, voided, ...row } = bySeq.get(seq)!
+    return { ...row, voided: voided === 1 }
+  })
+  return { total, capped: candidates?.capped ?? false, rows }
 }

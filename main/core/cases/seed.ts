@@ -95,17 +95,19 @@ const FEES: Record<CountryCode, { code: string; min: number; max: number; step: 
   CN: { code: 'CNY', min: 1_000, max: 10_000, step: 100, words: {} }
 }
 
-function weightedOptions<T extends { weight: number }>(list: readonly T[]): readonly (readonly [T, number])[] {
-  return list.map((x) => [x, x.weight] as const)
-}
-
 function parseUntil(until: Date | string | undefined): number {
   const ms = until === undefined ? Date.parse(DEFAULT_SEED_UNTIL) : until instanceof Date ? until.getTime() : Date.parse(until)
   if (!Number.isFinite(ms)) throw new RangeError(`until: not a date: ${String(until)}`)
   return ms
 }
 
-function scopeCrossings(office: SeedOptions['office']): { crossings: readonly Crossing[]; country?: CountryCode } {
+interface Scope {
+  crossings: readonly Crossing[]
+  /** Only this side's office logs cases. */
+  country?: CountryCode
+}
+
+function scopeCrossings(office: SeedOptions['office']): Scope {
   if (!office) return { crossings: CROSSINGS }
   const crossing = CROSSINGS.find((c) => c.id === office.crossing)
   if (!crossing) throw new RangeError(`office.crossing: unknown crossing "${office.crossing}"; known: ${CROSSING_IDS.join(', ')}`)
@@ -167,15 +169,16 @@ function isBulky(commodity: Commodity, quantity: number): boolean {
 
 class CaseWriter {
   private readonly crossings: readonly (readonly [Crossing, number])[]
+  private readonly officeCountry?: CountryCode
 
   constructor(
     private readonly rng: Rng,
-    scope: { crossings: readonly Crossing[]; country?: CountryCode },
+    scope: Scope,
     private readonly untilMs: number,
-    private readonly days: number,
-    private readonly officeCountry?: CountryCode
+    private readonly days: number
   ) {
-    this.crossings = weightedOptions(scope.crossings)
+    this.crossings = scope.crossings.map((c) => [c, c.weight] as const)
+    this.officeCountry = scope.country
   }
 
   next(): CaseInputParsed {
@@ -390,7 +393,6 @@ export function* generateCases(count: number, seed: number | string, options: Se
   if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`count: expected a whole number ≥ 0, got ${count}`)
   const days = options.days ?? 730
   if (!Number.isSafeInteger(days) || days < 1) throw new RangeError(`days: expected a whole number ≥ 1, got ${days}`)
-  const scope = scopeCrossings(options.office)
-  const writer = new CaseWriter(new Rng(seed), scope, parseUntil(options.until), days, scope.country)
+  const writer = new CaseWriter(new Rng(seed), scopeCrossings(options.office), parseUntil(options.until), days)
   for (let i = 0; i < count; i++) yield writer.next()
 }

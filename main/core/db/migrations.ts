@@ -44,7 +44,7 @@ export const migrations: readonly Migration[] = [
         CREATE INDEX cases_by_agency ON cases (agency, occurred_at, seq) WHERE voided = 0;
         CREATE INDEX cases_all_by_occurred ON cases (occurred_at, seq);
         -- The narrow columns by seq: filtering the matches of a text search never reads the wide rows.
-        CREATE INDEX cases_keys ON cases (seq, voided, category, status, agency, occurred_at, updated_at);
+        CREATE INDEX cases_keys ON cases (seq, voided, category, status, agency, occurred_at, updated_at, ref);
 
         CREATE TABLE case_versions (
           case_seq  INTEGER NOT NULL REFERENCES cases (seq),

@@ -1,9 +1,12 @@
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { closeSync, existsSync, openSync, readSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { BACKUPS_DIR, backupBeforeMigration } from '../backup/migration-backup'
+import { BLO_APPLICATION_ID } from './application-id'
 import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations'
+import { openSqliteFile } from './sqlite-addon'
 
-/** Marks a SQLite file as ours ("BLOS"), so a foreign database is refused instead of being written into. */
-export const BLO_APPLICATION_ID = 0x424c4f53
+export { BLO_APPLICATION_ID }
 
 export class DatabaseRefusedError extends Error {
   constructor(
@@ -18,6 +21,8 @@ export class DatabaseRefusedError extends Error {
 export interface OpenDatabaseOptions {
   nativeBinding?: string
   migrations?: readonly Migration[]
+  /** Where the copy taken before upgrading an existing database goes; default: backups/ beside the file. */
+  backupDir?: string
 }
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
@@ -44,7 +49,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   const latest = steps.length ? steps[steps.length - 1].version : 0
   if (existsSync(file)) assertLooksLikeSqlite(file)
 
-  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+  // A binary built for another runtime (Node's in Electron or the reverse) fails here with a sentence naming the fix.
+  const db = openSqliteFile(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
   try {
     // WAL lets readers run beside the writer; synchronous=FULL fsyncs the WAL at every commit, so a
     // write the station has acknowledged survives a power cut, not only a process crash.
@@ -62,6 +68,10 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     if (version > latest) {
       throw new DatabaseRefusedError(file, `was written by a newer BLO Station (schema ${version}, this one knows ${latest}). Install the newer version.`)
     }
+    if (version > 0 && version < latest) {
+      // An upgrade of a database that holds data: keep a verified copy of it as it was before touching it.
+      takeMigrationBackup(db, file, version, latest, options)
+    }
     migrate(db, steps, version)
     return db
   } catch (error) {
@@ -71,6 +81,18 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
       throw new DatabaseRefusedError(file, `is damaged (${error.message}). Restore it from a backup.`)
     }
     throw error
+  }
+}
+
+function takeMigrationBackup(db: Database.Database, file: string, fromVersion: number, toVersion: number, options: OpenDatabaseOptions): void {
+  const dir = options.backupDir ?? join(dirname(file), BACKUPS_DIR)
+  try {
+    backupBeforeMigration(db, { dir, fromVersion, toVersion, nativeBinding: options.nativeBinding })
+  } catch (error) {
+    throw new DatabaseRefusedError(
+      file,
+      `needs upgrading from schema ${fromVersion} to ${toVersion}, but the backup taken first failed (${(error as Error).message}), so nothing was changed. Free some disk space or check that ${dir} can be written, then start again.`
+    )
   }
 }
 

@@ -1,4 +1,6 @@
 import type { HandlerMap } from '../api/dispatcher'
+import type { CaseRepository } from '../cases/case-repository'
+import { assertMayShare } from '../users/ownership'
 import type { ExchangeQueries } from './exchange-queries'
 import type { ExchangeService } from './exchange-service'
 
@@ -15,10 +17,18 @@ export type ExchangeHandlers = Pick<
   | 'exchange.markRead'
 >
 
-export function exchangeHandlers(ready: Promise<{ service: ExchangeService; queries: ExchangeQueries }>): ExchangeHandlers {
+export function exchangeHandlers(ready: Promise<{ service: ExchangeService; queries: ExchangeQueries }>, cases: CaseRepository): ExchangeHandlers {
   return {
-    'exchange.share': async (input, ctx) => (await ready).service.share(input, ctx),
-    'exchange.withdraw': async (input, ctx) => (await ready).service.withdraw(input, ctx),
+    'exchange.share': async (input, ctx) => {
+      const { service } = await ready
+      assertMayShare(cases.get(input.caseId), ctx, 'share')
+      return service.share(input, ctx)
+    },
+    'exchange.withdraw': async (input, ctx) => {
+      const { service } = await ready
+      assertMayShare(cases.get(input.caseId), ctx, 'withdraw')
+      return service.withdraw(input, ctx)
+    },
     'exchange.list': async (query) => (await ready).queries.list(query),
     'exchange.get': async (pointer) => (await ready).queries.get(pointer),
     'exchange.sendAlert': async (input, ctx) => (await ready).service.sendAlert(input, ctx),

@@ -14,9 +14,11 @@ import {
   type WithdrawInputParsed
 } from '../../../preload/api'
 import { ApiError, notFound } from '../api/api-error'
+import type { AuditLog } from '../audit/audit-log'
 import type { Actor, CaseRepository } from '../cases/case-repository'
 import { messagesDocName, recordsDocName } from '../docs/doc-names'
 import type { DocStore } from '../docs/doc-store'
+import { sentMessageEntry } from './exchange-audit'
 import type { ExchangeQueries } from './exchange-queries'
 import { normaliseFields, pickSharedCase } from './shared-case'
 
@@ -25,7 +27,7 @@ type ShareAction = 'share' | 'correct' | 'withdraw'
 /**
  * What this station writes into its own exchange documents: shared records (share, correct, withdraw) and
  * messages (alerts, requests, replies, receipts). Each action is one DocStore.write, so the document change,
- * its materialised rows and the local `shares` log commit together.
+ * its materialised rows, the local `shares` log and the audit entry commit together.
  */
 export class ExchangeService {
   private readonly insertShare: Statement
@@ -36,7 +38,8 @@ export class ExchangeService {
     private readonly store: DocStore,
     private readonly cases: CaseRepository,
     private readonly queries: ExchangeQueries,
-    private readonly self: string
+    private readonly self: string,
+    private readonly audit: AuditLog
   ) {
     this.insertShare = db.prepare(`
       INSERT INTO shares (case_id, record_id, doc, action, fields, case_version, at, by, note)
@@ -71,7 +74,14 @@ export class ExchangeService {
       })
       if (prior?.case && JSON.stringify([prior.fields, prior.case]) === JSON.stringify([value.fields, value.case])) return
       records.set(recordId, value)
-      this.log(prior?.case ? 'correct' : 'share', c.id, c.version, doc, picked, at, actor, '')
+      const action = prior?.case ? 'correct' : 'share'
+      this.log(action, c.id, c.version, doc, picked, at, actor, '')
+      this.audit.record({
+        actor: actor.user,
+        action: `exchange.${action}`,
+        target: { type: 'case', id: c.id, label: c.ref },
+        detail: { revision: value.revision, caseVersion: c.version, fields: picked }
+      })
     })
     return this.queries.record(this.self, recordId)
   }
@@ -98,6 +108,12 @@ export class ExchangeService {
       }
       records.set(c.id, tombstone)
       this.log('withdraw', c.id, c.version, doc, [], at, actor, reason)
+      this.audit.record({
+        actor: actor.user,
+        action: 'exchange.withdraw',
+        target: { type: 'case', id: c.id, label: c.ref },
+        detail: { revision: tombstone.revision, reason }
+      })
     })
     return this.queries.record(this.self, c.id)
   }
@@ -169,7 +185,11 @@ export class ExchangeService {
   }
 
   private send(message: MessageValue): MessageThread {
-    this.store.write(() => this.put(message))
+    this.store.write(() => {
+      this.put(message)
+      const entry = sentMessageEntry(message)
+      if (entry) this.audit.record(entry)
+    })
     return this.queries.thread(this.self, message.id)
   }
 

@@ -8,8 +8,10 @@ import {
   type SharedRecordValue as SharedRecord
 } from '../../../preload/api'
 import type { Logger } from '../api/dispatcher'
+import type { AuditLog } from '../audit/audit-log'
 import { parseDocName } from '../docs/doc-names'
 import type { DocInfo, DocStore } from '../docs/doc-store'
+import { receivedMessageEntry, receivedRecordEntry } from './exchange-audit'
 import { sharedRecordText } from './shared-case'
 
 type OwnedDoc = DocInfo & { kind: 'records' | 'messages'; owner: string }
@@ -43,6 +45,8 @@ function messageText(m: Message): string {
 export interface ExchangeViewsOptions {
   db: Database
   store: DocStore
+  /** What arrives from the counterpart is audited in the transaction that stores it. */
+  audit: AuditLog
   /** This station's ID (its documents are the "sent" side); undefined until the identity is made, when no document moves yet. */
   self: () => string | undefined
   log: Logger
@@ -66,6 +70,8 @@ export class ExchangeViews {
   /** Documents from which a withdrawal removed a case: compacted after commit so no stored update keeps it. */
   private readonly toCompact = new Set<string>()
   private readonly stop: (() => void)[]
+  /** Rebuilding re-reads what was already received (and audited): no new entries then. */
+  private rebuilding = false
 
   private readonly recordSeq: Statement
   private readonly insertRecord: Statement
@@ -105,16 +111,21 @@ export class ExchangeViews {
   /** Recomputes every view from the documents, in one transaction. */
   rebuild(): void {
     const { db, store } = this.options
-    db.transaction(() => {
-      db.exec(`DELETE FROM exchange_records; DELETE FROM exchange_records_fts;
-               DELETE FROM exchange_messages; DELETE FROM exchange_messages_fts;`)
-      for (const { name } of [...store.list('records'), ...store.list('messages')]) {
-        const info = ownedDoc(name)
-        if (!info) continue
-        const map = store.get(name).getMap(info.kind)
-        for (const key of map.keys()) this.materialise(info, map, key, new Set())
-      }
-    })()
+    this.rebuilding = true
+    try {
+      db.transaction(() => {
+        db.exec(`DELETE FROM exchange_records; DELETE FROM exchange_records_fts;
+                 DELETE FROM exchange_messages; DELETE FROM exchange_messages_fts;`)
+        for (const { name } of [...store.list('records'), ...store.list('messages')]) {
+          const info = ownedDoc(name)
+          if (!info) continue
+          const map = store.get(name).getMap(info.kind)
+          for (const key of map.keys()) this.materialise(info, map, key, new Set())
+        }
+      })()
+    } finally {
+      this.rebuilding = false
+    }
   }
 
   close(): void {
@@ -187,6 +198,12 @@ export class ExchangeViews {
       data: JSON.stringify(r)
     })
     this.insertRecordText.run(lastInsertRowid, sharedRecordText(r))
+    if (this.fromCounterpart(info)) this.options.audit.record(receivedRecordEntry(info.owner, r))
+  }
+
+  private fromCounterpart(info: OwnedDoc): boolean {
+    const self = this.options.self()
+    return !this.rebuilding && self !== undefined && info.owner !== self
   }
 
   private materialiseMessage(info: OwnedDoc, key: string, value: unknown, boxes: Set<ExchangeBox>): void {
@@ -222,6 +239,8 @@ export class ExchangeViews {
     const text = messageText(m)
     if (text) this.insertMessageText.run(lastInsertRowid, text)
     boxes.add(this.boxOf(m))
+    const entry = this.fromCounterpart(info) ? receivedMessageEntry(info.owner, m) : null
+    if (entry) this.options.audit.record(entry)
   }
 
   /** The box whose list changes when this message arrives: a receipt or reply shows in its original's box. */

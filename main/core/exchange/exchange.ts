@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { Logger } from '../api/dispatcher'
+import type { AuditLog } from '../audit/audit-log'
 import type { CaseRepository } from '../cases/case-repository'
 import type { DocStore } from '../docs/doc-store'
 import type { StationEventListener } from '../station'
@@ -12,6 +13,8 @@ export interface ExchangeOptions {
   db: Database
   store: DocStore
   cases: CaseRepository
+  /** Shares, withdrawals, messages sent and everything received from the counterpart are recorded here. */
+  audit: AuditLog
   /** This station's ID, the owner of the documents it writes; a promise while the identity is being made. */
   stationId: string | Promise<string>
   log: Logger
@@ -32,17 +35,17 @@ export interface Exchange {
  * and its views follow each stored update; the views need no station ID, the API does.
  */
 export function openExchange(options: ExchangeOptions): Exchange {
-  const { db, store, cases, log, emit } = options
+  const { db, store, cases, audit, log, emit } = options
   let self: string | undefined
-  const views = new ExchangeViews({ db, store, self: () => self, log, onChanged: (boxes) => emit('exchange:changed', { boxes }) })
+  const views = new ExchangeViews({ db, store, audit, self: () => self, log, onChanged: (boxes) => emit('exchange:changed', { boxes }) })
   const ready = Promise.resolve(options.stationId).then((stationId) => {
     self = stationId
     const queries = new ExchangeQueries(db, stationId)
-    return { queries, service: new ExchangeService(db, store, cases, queries, stationId) }
+    return { queries, service: new ExchangeService(db, store, cases, queries, stationId, audit) }
   })
   ready.catch(() => undefined) // a missing identity surfaces in each call that needs it, not as an unhandled rejection
   return {
-    handlers: exchangeHandlers(ready),
+    handlers: exchangeHandlers(ready, cases),
     rebuildViews: () => views.rebuild(),
     close: () => views.close()
   }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { ApiError } from '../api/api-error'
+import type { AuditLog } from '../audit/audit-log'
 import { logLinkEvent } from './link-log'
 import { parsePeerAddress, PeerAddressError } from './peer-address'
 import { parseStationId, StationIdError } from './station-id'
@@ -52,14 +53,17 @@ function checkedStationId(text: string): string {
   }
 }
 
+const peerTarget = (peer: { stationId: string; name: string }) => ({ type: 'peer', id: peer.stationId, label: peer.name })
+
 /**
- * The peers table: who is paired, and where to reach them. Pairing changes are written to the link log in
- * the same transaction, so the history shows who opened or closed the border link and when.
+ * The peers table: who is paired, and where to reach them. Pairing changes are written to the link log and
+ * the audit trail in the same transaction, so the history shows who opened or closed the border link and when.
  */
 export class PeerRegistry {
   constructor(
     private readonly db: Database,
     private readonly ownStationId: string,
+    private readonly audit: AuditLog,
     private readonly now: () => Date = () => new Date()
   ) {}
 
@@ -88,11 +92,18 @@ export class PeerRegistry {
           .prepare('UPDATE peers SET address = ?, name = ? WHERE station_id = ?')
           .run(address, name ?? existing.name, stationId)
         logLinkEvent(this.db, { peer: stationId, kind: 'pairing-updated', detail: `${by} set the address to ${address}` }, this.now())
+        this.audit.record({
+          actor: by,
+          action: 'pairing.update',
+          target: peerTarget(existing),
+          detail: { before: { address: existing.address, name: existing.name }, after: { address, name: name ?? existing.name } }
+        })
       } else {
         this.db
           .prepare('INSERT INTO peers (station_id, name, address, paired_at, paired_by) VALUES (?, ?, ?, ?, ?)')
           .run(stationId, name ?? '', address, this.now().toISOString(), by)
         logLinkEvent(this.db, { peer: stationId, kind: 'paired', detail: `${by} paired this station at ${address}` }, this.now())
+        this.audit.record({ actor: by, action: 'pairing.add', target: peerTarget({ stationId, name: name ?? '' }), detail: { address } })
       }
       return this.get(stationId)!
     })()
@@ -102,9 +113,11 @@ export class PeerRegistry {
   remove(stationId: string, by: string): void {
     const id = checkedStationId(stationId)
     this.db.transaction(() => {
-      const { changes } = this.db.prepare('DELETE FROM peers WHERE station_id = ?').run(id)
-      if (changes === 0) throw new ApiError('not_found', `No paired station has the ID ${id}.`)
+      const existing = this.get(id)
+      if (!existing) throw new ApiError('not_found', `No paired station has the ID ${id}.`)
+      this.db.prepare('DELETE FROM peers WHERE station_id = ?').run(id)
       logLinkEvent(this.db, { peer: id, kind: 'unpaired', detail: `${by} removed the pairing` }, this.now())
+      this.audit.record({ actor: by, action: 'pairing.remove', target: peerTarget(existing), detail: { address: existing.address } })
     })()
   }
 

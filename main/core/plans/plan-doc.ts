@@ -38,8 +38,12 @@ export const LIST_ROOTS = ['agencies', 'objectives', 'tasks', 'contacts', 'resul
 export const MAP_ROOTS = ['meta', 'comms'] as const
 /** Roots whose content the joint sign-off covers (see contentHash). */
 export const CONTENT_ROOTS = ['meta', 'crossings', ...LIST_ROOTS, 'comms', 'notes'] as const
-/** The workflow phase moves after agreement (active, completed) without changing what was agreed. */
-export const UNSIGNED_META_KEYS: readonly string[] = ['status']
+/**
+ * Meta keys outside the signed content, which a restore leaves alone too: the workflow phase moves after
+ * agreement (active, completed) without changing what was agreed, and who plans together is what the
+ * signatures themselves establish.
+ */
+export const UNSIGNED_META_KEYS: readonly string[] = ['status', 'originStation', 'partnerStation', 'createdAt', 'createdBy']
 
 /** The fields each list item carries, in display order; the first text field labels the item. */
 export const LIST_FIELDS: Record<PlanListName, readonly string[]> = {

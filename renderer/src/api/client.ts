@@ -1,6 +1,7 @@
 import type { BloApi, BloBridge } from '../../../preload/api'
 import { createBridgeClient } from './bridge-client'
 import { alwaysConnected, type ConnectionMonitor } from './connection'
+import { SessionResume } from './session-resume'
 import { hostApiUrl, SocketClient } from './socket-client'
 
 declare global {
@@ -12,6 +13,8 @@ declare global {
 export interface ApiClient {
   api: BloApi
   connection: ConnectionMonitor
+  /** The sign-in this tab holds, taken back first thing on every new connection. */
+  resume: SessionResume
 }
 
 /** Thrown when the page was opened without the host's token, so the screen can say how to open it properly. */
@@ -30,9 +33,10 @@ export function tokenFromHash(hash: string): string | null {
 
 /** The one client: Electron's preload bridge when present, otherwise the station host's WebSocket. */
 export function createApiClient(): ApiClient {
-  if (window.blo) return { api: createBridgeClient(window.blo), connection: alwaysConnected }
+  const resume = new SessionResume()
+  if (window.blo) return { api: createBridgeClient(window.blo, resume.greet), connection: alwaysConnected, resume }
   const token = tokenFromHash(window.location.hash)
   if (!token) throw new MissingTokenError()
-  const socket = new SocketClient(hostApiUrl(window.location, token))
-  return { api: socket, connection: socket }
+  const socket = new SocketClient(hostApiUrl(window.location, token), resume.greet)
+  return { api: socket, connection: socket, resume }
 }

@@ -2,6 +2,7 @@ import type { BloApi, EventName, EventPayload, MethodInput, MethodName, MethodOu
 import { HOST_API_PATH, MAX_HOST_FRAME_BYTES, type HostCall, type HostServerMessage } from '../../../preload/host-protocol'
 import { ApiError, unwrapReply } from './api-error'
 import type { ConnectionMonitor, ConnectionState } from './connection'
+import type { Greeting } from './session-resume'
 
 const FIRST_RETRY_MS = 500
 const MAX_RETRY_MS = 10_000
@@ -29,7 +30,8 @@ export function hostApiUrl(location: Location, token: string): string {
 /**
  * The station host transport: one WebSocket, calls matched to replies by id, events fanned out to listeners.
  * When the link drops it reconnects with capped exponential backoff; calls in flight fail as `unavailable`
- * (we cannot know whether the station applied them), new calls wait for the link for a while.
+ * (we cannot know whether the station applied them), new calls wait for the link for a while. A greeting
+ * (taking the sign-in back) runs first on each new connection; the link counts as open only after it.
  */
 export class SocketClient implements BloApi, ConnectionMonitor {
   private socket: WebSocket | null = null
@@ -42,7 +44,10 @@ export class SocketClient implements BloApi, ConnectionMonitor {
   private attempt = 0
   private retryTimer: ReturnType<typeof setTimeout> | null = null
 
-  constructor(private readonly url: string) {
+  constructor(
+    private readonly url: string,
+    private readonly greeting?: Greeting
+  ) {
     this.connect()
   }
 
@@ -60,21 +65,14 @@ export class SocketClient implements BloApi, ConnectionMonitor {
   }
 
   invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-    const id = this.nextId++
-    const call: HostCall = { type: 'call', id, method, input }
-    const frame = JSON.stringify(call)
-    if (frame.length > MAX_HOST_FRAME_BYTES) {
-      return Promise.reject(new ApiError({ code: 'invalid_input', message: 'request too large', issues: [] }))
-    }
-    return new Promise<Reply<unknown>>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject })
+    return this.call(method, input, (id, frame) => {
       if (this.state.status === 'open' && this.socket) {
         this.socket.send(frame)
       } else {
         const timer = setTimeout(() => this.failQueued(id), WAIT_FOR_LINK_MS)
         this.queue.push({ frame, id, timer })
       }
-    }).then((reply) => unwrapReply(reply) as MethodOutput<M>)
+    })
   }
 
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
@@ -83,6 +81,30 @@ export class SocketClient implements BloApi, ConnectionMonitor {
     const wrapped = (payload: unknown) => listener(payload as EventPayload<E>)
     set.add(wrapped)
     return () => set.delete(wrapped)
+  }
+
+  private call<M extends MethodName>(method: M, input: MethodInput<M>, dispatch: (id: number, frame: string) => void): Promise<MethodOutput<M>> {
+    const id = this.nextId++
+    const call: HostCall = { type: 'call', id, method, input }
+    const frame = JSON.stringify(call)
+    if (frame.length > MAX_HOST_FRAME_BYTES) {
+      return Promise.reject(new ApiError({ code: 'invalid_input', message: 'request too large', issues: [] }))
+    }
+    return new Promise<Reply<unknown>>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject })
+      dispatch(id, frame)
+    }).then((reply) => unwrapReply(reply) as MethodOutput<M>)
+  }
+
+  /** Before the link counts as open: the greeting's calls go straight out on this socket, ahead of the queue. */
+  private async greet(socket: WebSocket): Promise<void> {
+    if (!this.greeting) return
+    const direct: BloApi['invoke'] = (method, input) => this.call(method, input, (_, frame) => socket.send(frame))
+    try {
+      await this.greeting(direct)
+    } catch {
+      // The greeting reports its own outcome; the link opens either way.
+    }
   }
 
   private setState(state: ConnectionState): void {
@@ -94,16 +116,7 @@ export class SocketClient implements BloApi, ConnectionMonitor {
     this.retryTimer = null
     const socket = new WebSocket(this.url)
     this.socket = socket
-    socket.onopen = () => {
-      this.attempt = 0
-      this.setState({ status: 'open' })
-      const queued = this.queue
-      this.queue = []
-      for (const q of queued) {
-        clearTimeout(q.timer)
-        socket.send(q.frame)
-      }
-    }
+    socket.onopen = () => void this.opened(socket)
     socket.onmessage = (message) => this.receive(message.data)
     socket.onclose = () => {
       if (this.socket !== socket) return
@@ -114,6 +127,19 @@ export class SocketClient implements BloApi, ConnectionMonitor {
         this.pending.delete(id)
       }
       this.scheduleReconnect()
+    }
+  }
+
+  private async opened(socket: WebSocket): Promise<void> {
+    this.attempt = 0
+    await this.greet(socket)
+    if (this.socket !== socket) return
+    this.setState({ status: 'open' })
+    const queued = this.queue
+    this.queue = []
+    for (const q of queued) {
+      clearTimeout(q.timer)
+      socket.send(q.frame)
     }
   }
 

@@ -1,8 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { LANGUAGES, saveLanguage, type Language } from './languages'
-
-/** Each language is named in itself, so an officer finds theirs whatever is on screen now. */
-const NATIVE_NAMES: Record<Language, string> = { en: 'English', th: 'ไทย', lo: 'ລາວ' }
+import { LANGUAGES, NATIVE_NAMES, saveLanguage, type Language } from './languages'
 
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation()

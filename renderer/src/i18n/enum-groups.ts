@@ -13,6 +13,9 @@ import {
 } from '../../../preload/schemas/cases'
 import { ALERT_SUBJECTS, EXCHANGE_BOXES, PRIORITIES, SHARE_FIELDS } from '../../../preload/schemas/exchange'
 import { LINK_STATES } from '../../../preload/schemas/link'
+import { PLAN_LISTS, PLAN_STATUSES, SIGNOFF_STATES, TASK_STATUSES, VERSION_KINDS } from '../../../preload/schemas/plans'
+import { EXPORT_KINDS } from '../../../preload/schemas/export'
+import { ROLES } from '../../../preload/schemas/users'
 
 /**
  * What the link log records (main/core/identity/link-log.ts). The contract carries the kind as text, so a
@@ -53,7 +56,14 @@ export const ENUM_GROUPS = {
   priority: PRIORITIES,
   box: EXCHANGE_BOXES,
   linkState: LINK_STATES,
-  linkEvent: LINK_EVENT_KINDS
+  linkEvent: LINK_EVENT_KINDS,
+  planStatus: PLAN_STATUSES,
+  taskStatus: TASK_STATUSES,
+  signoffState: SIGNOFF_STATES,
+  planList: PLAN_LISTS,
+  versionKind: VERSION_KINDS,
+  accountRole: ROLES,
+  exportKind: EXPORT_KINDS
 } as const
 
 export type EnumGroup = keyof typeof ENUM_GROUPS

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next'
 export interface Formatters {
   /** Date and time in the reader's language (Thai shows the Buddhist era, as Thai offices write it). */
   dateTime(iso: string): string
+  /** A calendar day (a plan's period); a date-time shows its local day. */
+  date(iso: string): string
   number(value: number): string
   /** A past moment: "3 min ago" when recent, else the date. A moment stamped a little after `now` is "just now". */
   since(iso: string, now: number): string
@@ -46,6 +48,14 @@ export function useFormatters(): Formatters {
       const d = new Date(iso)
       return Number.isNaN(d.getTime()) ? iso : dateTimeFormat.format(d)
     }
+    // A bare YYYY-MM-DD is a day, not UTC midnight: formatted in UTC it stays that day in every time zone.
+    const dayFormat = new Intl.DateTimeFormat(locale, { ...dateOptions, timeZone: 'UTC' })
+    const localDayFormat = new Intl.DateTimeFormat(locale, dateOptions)
+    const date = (iso: string) => {
+      const d = new Date(iso)
+      if (Number.isNaN(d.getTime())) return iso
+      return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? dayFormat.format(d) : localDayFormat.format(d)
+    }
     // Our own words rather than Intl.RelativeTimeFormat, which Chromium lacks for Lao.
     const since = (iso: string, now: number) => {
       const at = Date.parse(iso)
@@ -71,6 +81,6 @@ export function useFormatters(): Formatters {
       if (value < 1024 * 1024) return `${oneDecimal.format(value / 1024)} KB`
       return `${oneDecimal.format(value / (1024 * 1024))} MB`
     }
-    return { dateTime, number: (value) => numberFormat.format(value), since, until, bytes }
+    return { dateTime, date, number: (value) => numberFormat.format(value), since, until, bytes }
   }, [language, t])
 }

@@ -1,6 +1,9 @@
 export const LANGUAGES = ['en', 'th', 'lo'] as const
 export type Language = (typeof LANGUAGES)[number]
 
+/** Each language named in itself, so an officer finds theirs whatever is on screen now. */
+export const NATIVE_NAMES: Record<Language, string> = { en: 'English', th: 'ไทย', lo: 'ລາວ' }
+
 const STORAGE_KEY = 'blo.language'
 
 const isLanguage = (value: string | null | undefined): value is Language =>

@@ -8,12 +8,14 @@ type Props<G extends EnumGroup> = Omit<SelectHTMLAttributes<HTMLSelectElement>, 
   onChange: (value: EnumValue<G> | '') => void
   /** Label of the empty choice ("All", "Choose…"); without it the select always holds a value. */
   emptyLabel?: string
+  /** Offer only these values of the vocabulary (a plan's phase is its status without the computed `agreed`). */
+  only?: readonly EnumValue<G>[]
 }
 
 /** A select over one contract vocabulary, labelled in the reader's language. */
-export function EnumSelect<G extends EnumGroup>({ group, value, onChange, emptyLabel, ...rest }: Props<G>) {
+export function EnumSelect<G extends EnumGroup>({ group, value, onChange, emptyLabel, only, ...rest }: Props<G>) {
   const { t } = useTranslation()
-  const values = ENUM_GROUPS[group] as readonly EnumValue<G>[]
+  const values = only ?? (ENUM_GROUPS[group] as readonly EnumValue<G>[])
   return (
     <select {...rest} value={value} onChange={(e) => onChange(e.target.value as EnumValue<G> | '')}>
       {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}

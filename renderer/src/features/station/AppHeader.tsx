@@ -5,8 +5,8 @@ import { totalUnread } from '../exchange/use-unread-counts'
 import { LinkStatusIndicator } from '../link/LinkStatusIndicator'
 import { useStationInfo } from './use-station-info'
 
-export type Section = 'cases' | 'exchange' | 'link'
-const SECTIONS: Section[] = ['cases', 'exchange', 'link']
+export type Section = 'cases' | 'exchange' | 'plans' | 'link'
+const SECTIONS: Section[] = ['cases', 'exchange', 'plans', 'link']
 
 interface Props {
   section: Section

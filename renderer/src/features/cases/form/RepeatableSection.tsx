@@ -1,7 +1,7 @@
-import type { ReactNode } from 'react'
+import type { Key, ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
-interface Props<Row extends { key: number }> {
+interface Props<Row extends { key: Key }> {
   /** Contract array name (`items`, `persons`, `conveyances`): names the test ids. */
   name: string
   title: string
@@ -15,8 +15,8 @@ interface Props<Row extends { key: number }> {
   error?: ReactNode
 }
 
-/** One shape for every "zero or more" part of a case: column headers, rows of inputs, add and remove. */
-export function RepeatableSection<Row extends { key: number }>(props: Props<Row>) {
+/** One shape for every "zero or more" part of a case or a plan: column headers, rows of inputs, add and remove. */
+export function RepeatableSection<Row extends { key: Key }>(props: Props<Row>) {
   const { t } = useTranslation()
   const { name, title, emptyText, addLabel, columns, rows, onAdd, onRemove, renderRow, error } = props
   return (

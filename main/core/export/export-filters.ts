@@ -1,0 +1,55 @@
+import type { ExportFilters } from '../../../preload/api'
+import { ApiError } from '../api/api-error'
+import { rangeBound } from '../cases/case-search'
+
+/** The SQL expression each filter compares against, for one kind of row; a filter left out does not apply to it. */
+export interface FilterColumns {
+  /** ISO 8601 UTC text: when it happened, was sent or was recorded. */
+  date: string
+  category?: string
+  status?: string
+  agency?: string
+  /** 0/1 column: rows with 1 are left out unless includeVoided. */
+  voided?: string
+}
+
+const EQUALITY = ['category', 'status', 'agency'] as const
+
+/**
+ * WHERE clause for the filters, with the same day semantics as the case log search (a plain date is that
+ * whole day in the station's local time). A filter that cannot apply is refused by name, not ignored: an
+ * export silently wider than asked would be handed on as if it were filtered.
+ */
+export function filterWhere(filters: ExportFilters, columns: FilterColumns, rowsName: string): { where: string; params: Record<string, unknown> } {
+  const clauses: string[] = []
+  const params: Record<string, unknown> = {}
+  for (const key of EQUALITY) {
+    const value = filters[key]
+    if (value === undefined) continue
+    const column = columns[key]
+    if (!column) throw notApplicable(key, rowsName)
+    clauses.push(`${column} = @${key}`)
+    params[key] = value
+  }
+  if (filters.includeVoided !== undefined && !columns.voided) throw notApplicable('includeVoided', rowsName)
+  if (columns.voided && !filters.includeVoided) clauses.push(`${columns.voided} = 0`)
+  if (filters.from) {
+    clauses.push(`${columns.date} >= @from`)
+    params.from = rangeBound(filters.from, 'from')
+  }
+  if (filters.to) {
+    clauses.push(`${columns.date} <= @to`)
+    params.to = rangeBound(filters.to, 'to')
+  }
+  if (params.from !== undefined && params.to !== undefined && (params.from as string) > (params.to as string)) {
+    throw new ApiError('invalid_input', 'Invalid export filters — filters.to: the end of the range is before its start', [
+      { path: 'filters.to', message: 'the end of the range is before its start' }
+    ])
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params }
+}
+
+function notApplicable(key: string, rowsName: string): ApiError {
+  const message = `${key} does not apply to ${rowsName}`
+  return new ApiError('invalid_input', `Invalid export filters — filters.${key}: ${message}`, [{ path: `filters.${key}`, message }])
+}

@@ -1,0 +1,94 @@
+import type { Database } from 'better-sqlite3'
+import { MAX_PLAN_UPDATE_BYTES } from '../../../preload/api'
+import type { Logger } from '../api/dispatcher'
+import { parseDocName } from '../docs/doc-names'
+import type { DocStore } from '../docs/doc-store'
+import type { StationIdentity } from '../identity/station-identity'
+import type { StationEventListener } from '../station'
+import type { AwarenessListener } from '../sync/link-service'
+import { planHandlers, type PlanHandlers } from './plan-handlers'
+import { PlanQueries } from './plan-queries'
+import { PlanService } from './plan-service'
+import { planIdOf } from './plan-summary'
+import { PlanViews } from './plan-views'
+import { awarenessProblem, toBase64 } from './plan-wire'
+
+/** What plans need of the border link (the LinkService). */
+export interface PlanLink {
+  ready: Promise<{ identity: StationIdentity; peers: { list(): { stationId: string }[] } }>
+  sendAwareness(doc: string, update: Uint8Array): void
+  onAwareness(listener: AwarenessListener): () => void
+}
+
+export interface PlansOptions {
+  db: Database
+  store: DocStore
+  link: PlanLink
+  log: Logger
+  emit: StationEventListener
+}
+
+export interface Plans {
+  /** Each call waits for the station identity. */
+  readonly handlers: PlanHandlers
+  /** Recomputes the plans table and its search index from the documents. */
+  rebuildViews(): void
+  close(): void
+}
+
+const isPlan = (name: string) => parseDocName(name)?.kind === 'plan'
+
+/** Local changes carry a string origin (a screen's name, or 'station'); anything else came over the link. */
+const originName = (origin: unknown) => (typeof origin === 'string' ? origin : 'peer')
+
+/**
+ * Wires joint operation plans onto a station. Open it before anything loads a plan document (in particular
+ * before the sync engine runs), so every loaded plan is observed and its row follows each stored update.
+ */
+export function openPlans(options: PlansOptions): Plans {
+  const { db, store, link, log, emit } = options
+  const ready = link.ready.then(({ identity, peers }) => {
+    const queries = new PlanQueries(db, identity.stationId)
+    const service = new PlanService({
+      store,
+      queries,
+      identity,
+      pairedStations: () => peers.list().map((p) => p.stationId),
+      sendAwareness: (doc, update) => link.sendAwareness(doc, update),
+      emitAwareness: (id, update, origin) => emit('plans:awareness', { id, update, origin }),
+      log
+    })
+    return { queries, service }
+  })
+  ready.catch(() => undefined) // a missing identity surfaces in each call that needs it
+  const views = new PlanViews({
+    db,
+    store,
+    sourceOf: (origin) => (originName(origin) === 'peer' ? 'peer' : 'local'),
+    log,
+    onAgreement: (name) =>
+      void ready.then(({ service }) => service.recordAgreement(name)).catch((error) => log(`Could not record the agreement on ${name}`, error))
+  })
+  const stops = [
+    store.onUpdate((name, update, origin) => {
+      if (!isPlan(name)) return
+      // A large catch-up from the peer would not fit an event: the screen fetches what it lacks instead.
+      const payload = update.byteLength <= MAX_PLAN_UPDATE_BYTES ? toBase64(update) : null
+      emit('plans:update', { id: planIdOf(name), update: payload, origin: originName(origin) })
+    }),
+    link.onAwareness((peer, doc, update) => {
+      if (!isPlan(doc)) return
+      const problem = awarenessProblem(update)
+      if (problem) log(`Refused presence from ${peer} for ${doc}: ${problem}`)
+      else emit('plans:awareness', { id: planIdOf(doc), update: toBase64(update), origin: 'peer' })
+    })
+  ]
+  return {
+    handlers: planHandlers(ready),
+    rebuildViews: () => views.rebuild(),
+    close() {
+      for (const stop of stops) stop()
+      views.close()
+    }
+  }
+}

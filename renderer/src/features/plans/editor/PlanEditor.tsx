@@ -1,0 +1,119 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ErrorDetail } from '../../../ui/ErrorDetail'
+import { StateMessage } from '../../../ui/StateMessage'
+import { HistoryPanel } from '../history/HistoryPanel'
+import { PlanStatusBadge } from '../PlanBadges'
+import { PresenceBar } from '../presence/PresenceBar'
+import type { PlanReplica } from '../replica/plan-replica'
+import { planRoots, text } from '../replica/plan-model'
+import { useReplicaState } from '../replica/use-plan-replica'
+import { useObserved } from '../replica/use-y'
+import { SignoffPanel } from '../signoff/SignoffPanel'
+import { usePlanDetail } from '../use-plan-detail'
+import { DetailsSection } from './DetailsSection'
+import { NotesEditor } from './NotesEditor'
+import { planSides } from './plan-sides'
+import { PlanLinkState } from './PlanLinkState'
+import { AgenciesSection, CommsSection, ContactsSection, ObjectivesSection, ResultsSection, TasksSection } from './PlanListSections'
+import { ReplicaAlert } from './ReplicaAlert'
+
+interface Props {
+  replica: PlanReplica
+  ourStation: string
+  userName: string
+  onBack: () => void
+  onReload: () => void
+}
+
+type Tab = 'signoff' | 'history'
+const TABS: Tab[] = ['signoff', 'history']
+
+/**
+ * One plan, written by both offices at once: the plan itself on the left, bound field by field to the
+ * shared document; its sign-off and history on the right, as the station reports them.
+ */
+export function PlanEditor({ replica, ourStation, userName, onBack, onReload }: Props) {
+  const { t } = useTranslation()
+  const { doc } = replica
+  const { meta } = planRoots(doc)
+  useObserved(meta)
+  const plan = usePlanDetail(replica.id)
+  const state = useReplicaState(replica)
+  const [tab, setTab] = useState<Tab>('signoff')
+  const sides = planSides(doc, ourStation)
+  const title = text(meta.get('title'))
+  const codeName = text(meta.get('codeName'))
+
+  return (
+    <section className="plan-editor" data-testid="plan-editor" data-plan-id={replica.id}>
+      <div className="plan-head">
+        <button type="button" className="btn btn-quiet" onClick={onBack} data-testid="plan-back">
+          ←<span className="visually-hidden">{t('plans.backToList')}</span>
+        </button>
+        <h1 className="page-title plan-title" data-testid="plan-title" title={title}>
+          {title || t('plans.untitled')}
+        </h1>
+        {codeName && <span className="code-name">{codeName}</span>}
+        {plan.detail && (
+          <span data-testid="plan-status" data-status={plan.detail.status}>
+            <PlanStatusBadge status={plan.detail.status} />
+          </span>
+        )}
+        <PresenceBar />
+        <PlanLinkState counterpart={sides.theirs} />
+      </div>
+      <div className="plan-body">
+        <div className="plan-main" data-testid="plan-main">
+          <ReplicaAlert state={state} onRetry={() => replica.retry()} onReload={onReload} />
+          <DetailsSection doc={doc} />
+          <AgenciesSection doc={doc} sides={sides} />
+          <ObjectivesSection doc={doc} />
+          <TasksSection doc={doc} sides={sides} />
+          <CommsSection doc={doc} />
+          <ContactsSection doc={doc} sides={sides} />
+          <NotesEditor doc={doc} />
+          <ResultsSection doc={doc} sides={sides} by={userName} />
+        </div>
+        <aside className="plan-aside" aria-label={t('plans.aside')}>
+          <div className="tabs plan-tabs" role="tablist">
+            {TABS.map((name) => (
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                aria-selected={tab === name}
+                className={`tab${tab === name ? ' is-active' : ''}`}
+                data-testid={`plan-tab-${name}`}
+                onClick={() => setTab(name)}
+              >
+                {t(`plans.tabs.${name}`)}
+                {name === 'history' && plan.detail && plan.detail.versions.length > 0 && <span className="count-pill">{plan.detail.versions.length}</span>}
+              </button>
+            ))}
+          </div>
+          <div className="plan-aside-body">
+            {plan.error && !plan.detail ? (
+              <StateMessage
+                tone="error"
+                title={t('plans.detailError')}
+                body={<ErrorDetail error={plan.error} />}
+                action={
+                  <button type="button" className="btn btn-small" onClick={plan.reload}>
+                    {t('common.retry')}
+                  </button>
+                }
+              />
+            ) : !plan.detail ? (
+              <StateMessage tone="loading" title={t('plans.loading')} />
+            ) : tab === 'signoff' ? (
+              <SignoffPanel detail={plan.detail} sides={sides} onChanged={plan.show} />
+            ) : (
+              <HistoryPanel detail={plan.detail} onChanged={plan.show} onSaved={plan.reload} />
+            )}
+          </div>
+        </aside>
+      </div>
+    </section>
+  )
+}
