@@ -1,20 +1,37 @@
 #!/usr/bin/env node
 /**
- * `npm run bench [-- flags]`: runs the TypeScript case log benchmark (tests/bench/case-log-benchmark.ts) with tsx,
- * straight from source, passing flags through. See tests/bench/README.md for what it measures.
+ * `npm run bench [-- SUITE] [flags]`: runs a TypeScript benchmark straight from source with tsx, passing flags
+ * through. Suites: case-log (the default; tests/bench/README.md), sync (SYNC.md), plans, export (EXPORT.md),
+ * or all of them in turn. Benchmarks measure; they are never part of `npm test`.
  */
 'use strict'
 const { spawnSync } = require('node:child_process')
 const path = require('node:path')
 
 const ROOT = path.resolve(__dirname, '..')
-const result = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', path.join(ROOT, 'tests', 'bench', 'case-log-benchmark.ts'), ...process.argv.slice(2)],
-  { cwd: ROOT, stdio: 'inherit' }
-)
-if (result.error) {
-  console.error(`bench: could not start Node: ${result.error.message}`)
-  process.exit(1)
+const SUITES = ['case-log', 'sync', 'plans', 'export']
+
+const [first, ...rest] = process.argv.slice(2)
+const named = first && !first.startsWith('-')
+const suite = named ? first : 'case-log'
+const flags = named ? rest : process.argv.slice(2)
+if (suite !== 'all' && !SUITES.includes(suite)) {
+  console.error(`bench: unknown suite "${suite}". Choose one of: ${SUITES.join(', ')}, all.`)
+  process.exit(2)
 }
-process.exit(result.status ?? 1)
+
+let failed = false
+for (const name of suite === 'all' ? SUITES : [suite]) {
+  // --expose-gc lets the memory benchmarks measure after a collection rather than guess.
+  const result = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'tests', 'bench', `${name}-benchmark.ts`), ...flags],
+    { cwd: ROOT, stdio: 'inherit' }
+  )
+  if (result.error) {
+    console.error(`bench: could not start Node: ${result.error.message}`)
+    process.exit(1)
+  }
+  failed ||= result.status !== 0
+}
+process.exit(failed ? 1 : 0)

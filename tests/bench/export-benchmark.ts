@@ -4,8 +4,8 @@
  * memory sampled while each export runs. Streaming shows as a peak that stays flat as the rows grow.
  * Prints a table and, for a full run (or with --write), rewrites tests/bench/EXPORT.md.
  *
- *   node --expose-gc --import tsx tests/bench/export.bench.ts                  25k, 50k, 100k
- *   node --expose-gc --import tsx tests/bench/export.bench.ts --sizes 10000    a quick look
+ *   npm run bench -- export                  25k, 50k, 100k
+ *   npm run bench -- export --sizes 10000    a quick look
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -103,7 +103,7 @@ async function main(): Promise<void> {
   const minutes = (Date.now() - startedAt.getTime()) / 60_000
   const doc = `# Export benchmark
 
-\`node --expose-gc --import tsx tests/bench/export.bench.ts\` seeds a station with synthetic cases
+\`npm run bench -- export\` seeds a station with synthetic cases
 (\`main/core/cases/seed.ts\`, seed "bench") at ${sizes.map(formatCount).join(', ')} cases and exports the whole case log to
 CSV, XLSX and JSON through \`export.run\` (the method the screens and \`blo export\` call): rows streamed from a
 read-only SQLite connection, written through a hashing file stream, the manifest signed at the end. Memory is

@@ -2,7 +2,7 @@
  * Cross-border link benchmark (issue 3): catch-up after a week offline over a slow, high-latency link,
  * an idle reconnect, and the longest single message. Two stations with real mutual TLS on loopback,
  * through the throttling proxy. Prints a table; `--write` also updates tests/bench/SYNC.md.
- *   node --import tsx tests/bench/sync.bench.ts [--records 10000] [--kbit 128] [--rtt 600] [--write]
+ *   npm run bench -- sync [--records 10000] [--kbit 128] [--rtt 600] [--write]
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -176,7 +176,7 @@ async function main() {
       const facts = machineFacts()
       writeFileSync(
         join(__dirname, 'SYNC.md'),
-        `# Cross-border link benchmark\n\nRun \`npm run bench:sync\` (${new Date().toISOString().slice(0, 10)}, ${JSON.stringify(facts)}).\n\n${header}\n\n${table}\n`
+        `# Cross-border link benchmark\n\nRun \`npm run bench -- sync --write\` (${new Date().toISOString().slice(0, 10)}, ${JSON.stringify(facts)}).\n\n${header}\n\n${table}\n`
       )
     }
   } finally {

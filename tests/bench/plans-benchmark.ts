@@ -3,7 +3,7 @@
  * the B4 trace of the public crdt-benchmarks (about 260k edits, two thirds inserts, typed mostly at the cursor).
  * The history is generated here with a seeded random walk, stored through the station API as screens would
  * send it, then the station is reopened and the plan opened cold. Prints a table.
- *   node --expose-gc --import tsx tests/bench/plans.bench.ts [--edits 250000] [--model bursts|scattered] [--keystrokes 200]
+ *   npm run bench -- plans [--edits 250000] [--model bursts|scattered] [--keystrokes 200]
  * bursts: typing runs (about 20 characters) and backspace bursts (about 8), with a cursor jump now and then, as
  * people write; scattered: every edit flips a coin between typing and backspace, the worst case for Yjs
  * (a history of single-character items that never merge).
