@@ -10,6 +10,7 @@ import { exportCommand } from './export-commands'
 import { UsageError } from './flags'
 import { initCommand } from './init-command'
 import { pairCommand, syncCommand } from './link-commands'
+import { planCommand } from './plan-commands'
 import { seedCommand } from './seed-command'
 import type { Command } from './subcommands'
 import { updateCommand } from './update-command'
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, Command> = {
   alert: alertCommand,
   request: requestCommand,
   reply: replyCommand,
+  plan: planCommand,
   export: exportCommand,
   audit: auditCommand,
   backup: backupCommand,

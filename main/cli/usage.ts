@@ -26,6 +26,9 @@ Commands:
   request send  --data DIR --title TEXT --text TEXT [options] a request for information
   reply --data DIR --origin STATION_ID --message ID --text TEXT   answer an alert or a request
 
+  plan list --data DIR --json [--q TEXT] [--status S]         joint operation plans: status, period, sign-off
+  plan show --data DIR ID --json                              one plan: fields, tasks, sign-off, notes as text
+
   audit verify --data DIR [--json]                            check the audit trail's hash chain (exit 1 if not intact)
   export --data DIR --what cases|received|exchange|audit --format csv|xlsx|json|pdf [--from D] [--to D] --out FILE
                                                               a signed export (FILE + FILE.manifest.json); see blo export --help
@@ -39,7 +42,7 @@ Commands:
 When a station host runs on the folder, commands go through it; init and seed refuse. Without one,
 they open the folder themselves: "sync status" then shows the stored state (offline, last contact,
 last complete sync, pending), and what is shared goes across when the station next runs.
-Run "blo case --help", "blo pair --help", "blo sync --help" or "blo exchange --help" for details.`
+Run "blo case --help", "blo pair --help", "blo sync --help", "blo exchange --help" or "blo plan --help" for details.`
 
 export const CASE_USAGE = `Usage: blo case <add|list|get> [options]
 
@@ -71,6 +74,15 @@ Check the counterpart's ID out of band (read aloud, printed) before adding it.
       Adding a station already paired changes its address (and name, when given). Prints the pairing.
   blo pair remove --data DIR --id ID       Unpairs at once: a live session is dropped.
   blo pair list --data DIR --json          Prints the paired stations.`
+
+export const PLAN_USAGE = `Usage: blo plan <list|show> [options]
+
+  blo plan list --data DIR --json [--q TEXT] [--status S] [--from DATE] [--to DATE] [--limit N]
+      Prints {"total", "rows"}: each plan's status, period, counterpart, last edit, sign-off state and
+      unsigned changes. --q finds a substring of any text of the plan, in any script.
+  blo plan show --data DIR ID --json
+      Prints the whole plan: fields, agencies, objectives, tasks, contacts, results, the notes as plain
+      text, the sign-off state and the named versions.`
 
 export const SYNC_USAGE = `Usage: blo sync <status|log> [options]
 
