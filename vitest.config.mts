@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config'
 // Playwright specs (tests/e2e) are run by `playwright test`, never by vitest.
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/reliability/**/*.test.ts'],
     environment: 'node',
     // Forks, not threads: better-sqlite3 is a native addon and each test file gets its own process.
     pool: 'forks',

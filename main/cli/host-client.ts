@@ -27,6 +27,26 @@ export function hostSocketUrl({ url, token }: HostEndpoint): string {
   return ws.href
 }
 
+/**
+ * The call as the host reads it. An input the host would refuse unread (over its frame limit: it closes the
+ * socket) or that cannot be written at all (nested deeper than the JSON writer's stack) is refused here, saying why.
+ */
+export function encodeCall(call: HostCall): string {
+  let text: string
+  try {
+    text = JSON.stringify(call)
+  } catch (error) {
+    if (error instanceof RangeError) throw new Error(`the input is nested too deeply to send to the station (${error.message})`)
+    throw error
+  }
+  const bytes = Buffer.byteLength(text)
+  if (bytes > MAX_HOST_FRAME_BYTES) {
+    const mb = (n: number) => (n / (1024 * 1024)).toFixed(1)
+    throw new Error(`the input is ${mb(bytes)} MB; the station takes at most ${mb(MAX_HOST_FRAME_BYTES)} MB in one call`)
+  }
+  return text
+}
+
 export function connectToHost(endpoint: HostEndpoint): Promise<HostConnection> {
   const socket = new WebSocket(hostSocketUrl(endpoint), { maxPayload: MAX_HOST_FRAME_BYTES, handshakeTimeout: CONNECT_TIMEOUT_MS })
   const pending = new Map<number, { resolve: (reply: Reply<unknown>) => void; reject: (error: Error) => void }>()
@@ -50,10 +70,15 @@ export function connectToHost(endpoint: HostEndpoint): Promise<HostConnection> {
     call(method, input) {
       if (lost) return Promise.reject(lost)
       const id = nextId++
-      const frame: HostCall = { type: 'call', id, method, input }
+      let text: string
+      try {
+        text = encodeCall({ type: 'call', id, method, input })
+      } catch (error) {
+        return Promise.reject(error as Error)
+      }
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject })
-        socket.send(JSON.stringify(frame))
+        socket.send(text)
       })
     },
     close: () => socket.close(1000)

@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 
 /**
@@ -53,6 +53,29 @@ export function readRunningStation(dataDir: string): LockInfo | null {
   return info && info.pid !== process.pid && isAlive(info.pid) ? info : null
 }
 
+/** How long an unreadable lock may be a holder still writing it (created, not yet filled) before it counts as left behind. */
+const LOCK_WRITE_GRACE_MS = 2000
+
+const pause = (ms: number): void => {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+}
+
+/** The holder of an existing lock; waits out a lock just created by another process and not yet written. */
+function settledHolder(file: string): LockInfo | null {
+  for (;;) {
+    const holder = readLock(file)
+    if (holder) return holder
+    let age: number
+    try {
+      age = Date.now() - statSync(file).mtimeMs
+    } catch {
+      return null // gone meanwhile
+    }
+    if (age > LOCK_WRITE_GRACE_MS) return null
+    pause(50)
+  }
+}
+
 export interface DataDirLock {
   /** Publish the local API endpoint for other tools; the file is private to the user. */
   advertise(endpoint: { url: string; token: string }): void
@@ -71,7 +94,7 @@ export function lockDataDir(dataDir: string): DataDirLock {
       break
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error
-      const holder = readLock(file)
+      const holder = settledHolder(file)
       if (holder && isAlive(holder.pid)) throw new DataDirBusyError(dataDir, holder)
       rmSync(file, { force: true }) // left behind by a crash
     }

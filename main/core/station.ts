@@ -3,7 +3,8 @@
  * Plain Node: used by the Electron shell, the station host, the CLI and the tests alike.
  */
 import { EventEmitter } from 'node:events'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
+import { APP_VERSION } from './app-version'
 import { z } from 'zod'
 import type { Database } from 'better-sqlite3'
 import type { CaseInputParsed, EventName, EventPayload, Reply } from '../../preload/api'
@@ -148,7 +149,14 @@ export function openStation(options: StationOptions): Station {
     openReader: snapshotReader(join(options.dataDir, DATABASE_FILE), options.nativeBinding),
     meta,
     identity: link.identity,
-    onProgress: (progress) => emit('export:progress', progress)
+    onProgress: (progress) => emit('export:progress', progress),
+    onExported: ({ id, what, format, filters, path, rows, bytes, sha256 }, ctx) =>
+      audit.record({
+        actor: ctx.user,
+        action: 'export.run',
+        target: { type: 'export', id, label: basename(path) },
+        detail: { what, format, filters, path, rows, bytes, sha256 }
+      })
   })
   const dispatch = createDispatcher(
     {
@@ -221,5 +229,3 @@ export function initStation(options: Omit<StationOptions, 'init'> & { identity: 
   }
 }
 
-declare const __APP_VERSION__: string | undefined
-const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : (process.env.npm_package_version ?? '0.0.0')

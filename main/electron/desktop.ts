@@ -15,7 +15,8 @@ import { installMenu } from './menu'
 import { electronSqliteBinding } from './native-binding'
 import { hardenSession, installSecurityGuards, registerAppScheme, serveRenderer } from './security'
 import { showLinkInTray } from './tray'
-import { builtPaths, createMainWindow, DEFAULT_SIZE, focusWindow, MIN_SIZE } from './window'
+import { builtPaths, createMainWindow, focusWindow } from './window'
+import { DEFAULT_SIZE, MIN_SIZE } from './window-bounds'
 import { loadWindowPlacement, rememberWindowPlacement } from './window-state'
 
 const log = (message: string, error?: unknown): void => console.error(`[station] ${message}`, error ?? '')

@@ -24,6 +24,8 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'"
 ].join('; ')
 
+const WEB_PROTOCOLS = /^(https?|wss?|ftp):/i
+
 /** Must run before the app is ready: a standard, secure scheme gets a real origin, module scripts and fetch. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
@@ -49,13 +51,16 @@ export function serveRenderer(rendererDir: string): void {
   })
 }
 
-/** Session-wide rules: CSP on every response, and no permission (camera, geolocation, notifications, devices…) is ever granted. */
+/** Session-wide rules: CSP on every response, no web requests out, and no permission (camera, geolocation, notifications, devices…) is ever granted. */
 export function hardenSession(target: Session = session.defaultSession): void {
   target.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] }
     })
   })
+  // No remote content, whatever a page or a bug asks for: nothing leaves over the web protocols. (The border link
+  // is the station's own TLS socket in main, not a web request.)
+  target.webRequest.onBeforeRequest((details, callback) => callback({ cancel: WEB_PROTOCOLS.test(details.url) }))
   target.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   target.setPermissionCheckHandler(() => false)
   // USB, HID and serial devices: none, ever (no picker is offered either, as no select-*-device handler exists).

@@ -17,6 +17,10 @@ export interface WindowPlacement {
 
 export const WINDOW_STATE_FILE = 'window-state.json'
 
+/** An office screen of 1366×768 is the design size; smaller than the minimum is refused. */
+export const DEFAULT_SIZE = { width: 1366, height: 768 }
+export const MIN_SIZE = { width: 1024, height: 640 }
+
 /** Enough of the title bar on a screen to grab the window and move it. */
 const VISIBLE_GRIP = { width: 120, height: 40 }
 

@@ -2,10 +2,7 @@
 import { app, BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import { APP_ENTRY_URL } from './app-url'
-import type { WindowPlacement } from './window-bounds'
-
-export const DEFAULT_SIZE = { width: 1366, height: 768 }
-export const MIN_SIZE = { width: 1024, height: 640 }
+import { MIN_SIZE, type WindowPlacement } from './window-bounds'
 
 export function createMainWindow(preloadPath: string, placement: WindowPlacement): BrowserWindow {
   const win = new BrowserWindow({

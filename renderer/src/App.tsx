@@ -7,13 +7,14 @@ import { ExchangeScreen } from './features/exchange/ExchangeScreen'
 import { useUnreadCounts } from './features/exchange/use-unread-counts'
 import { LinkProvider } from './features/link/LinkContext'
 import { LinkScreen } from './features/link/LinkScreen'
+import { ManagementScreen } from './features/management/ManagementScreen'
 import { LazyPlanEditorScreen } from './features/plans/editor/LazyPlanEditorScreen'
 import { PlanListScreen } from './features/plans/list/PlanListScreen'
 import { AppHeader, type Section } from './features/station/AppHeader'
 import { ConnectionBanner } from './features/station/ConnectionBanner'
 
 type View =
-  | { name: 'log' | 'new' | 'exchange' | 'link' | 'plans' }
+  | { name: 'log' | 'new' | 'exchange' | 'link' | 'plans' | 'management' }
   | { name: 'detail'; id: string }
   | { name: 'edit'; id: string }
   | { name: 'plan'; id: string }
@@ -26,7 +27,8 @@ const SECTION_OF: Record<View['name'], Section> = {
   exchange: 'exchange',
   link: 'link',
   plans: 'plans',
-  plan: 'plans'
+  plan: 'plans',
+  management: 'management'
 }
 
 /** Screens that lay out their own scrolling panes over the whole main area. */
@@ -70,6 +72,7 @@ function Screens() {
             {view.name === 'exchange' && <ExchangeScreen unread={unread} onOpenCase={toDetail} />}
             {view.name === 'link' && <LinkScreen />}
             {view.name === 'plans' && <PlanListScreen onOpen={(id) => setView({ name: 'plan', id })} />}
+            {view.name === 'management' && <ManagementScreen />}
             {view.name === 'plan' && <LazyPlanEditorScreen key={view.id} planId={view.id} onBack={() => setView({ name: 'plans' })} />}
           </div>
         )}

@@ -7,11 +7,13 @@ import './styles/detail.css'
 import './styles/link.css'
 import './styles/exchange.css'
 import './styles/plans.css'
+import './styles/auth.css'
+import './styles/management.css'
 import { StrictMode, type ReactNode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { ApiProvider } from './api/ApiContext'
 import { createApiClient, MissingTokenError, type ApiClient } from './api/client'
 import { App } from './App'
+import { AuthProvider } from './features/auth/AuthProvider'
 import { initI18n } from './i18n'
 import { MissingToken } from './features/station/MissingToken'
 
@@ -24,9 +26,9 @@ function boot(): ReactNode {
     throw e
   }
   return (
-    <ApiProvider client={client}>
+    <AuthProvider client={client}>
       <App />
-    </ApiProvider>
+    </AuthProvider>
   )
 }
 

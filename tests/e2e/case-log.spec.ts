@@ -1,13 +1,16 @@
 /**
  * The whole slice in a real browser: the built station host on a temp data folder, Debian's Chromium,
- * a 1366×768 office screen. A case logged through the UI is found by a Thai substring, moves along the
- * workflow, and is all still there after the host restarts on the same folder.
+ * a 1366×768 office screen. The first officer sets the station up (its administrator), logs a case through
+ * the UI, finds it by a Thai substring, moves it along the workflow, and after the host restarts on the same
+ * folder signs in again and finds it all still there.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
+import { ADMIN } from '../helpers/accounts'
 import { startHost, stopAllHosts, type RunningHost } from '../helpers/built-programs'
+import { setUpThroughUi, signInThroughUi } from '../helpers/ui-auth'
 
 const SHOTS = 'test-results/screenshots'
 // Demo cases are Thai and Lao too: the search must pick ours out of them by a word that only ours has.
@@ -35,8 +38,11 @@ function watchForErrors(page: Page): string[] {
   return errors
 }
 
-async function openStationPage(page: Page, host: RunningHost): Promise<void> {
+/** Opens the station's page and gets past its door: the first-run setup on a new station, else the sign-in. */
+async function openStationPage(page: Page, host: RunningHost, door: 'setup' | 'sign-in'): Promise<void> {
   await page.goto(host.ready.url)
+  if (door === 'setup') await setUpThroughUi(page, ADMIN)
+  else await signInThroughUi(page, ADMIN)
   await expect(page.getByTestId('station-name')).toHaveText('BLO Chiang Khong')
   await expect(page.getByTestId('case-row').first()).toBeVisible()
 }
@@ -49,7 +55,7 @@ async function search(page: Page, text: string): Promise<void> {
 test('log a case, find it by a Thai substring, change its status, and keep it all across a restart', async ({ page }) => {
   const errors = watchForErrors(page)
   const first = await startHost(['--data', dataDir, '--port', '0', '--demo'])
-  await openStationPage(page, first)
+  await openStationPage(page, first, 'setup')
   await page.screenshot({ path: `${SHOTS}/01-case-log.png` })
 
   // Log a new wildlife case.
@@ -98,7 +104,7 @@ test('log a case, find it by a Thai substring, change its status, and keep it al
   expect(await first.stop()).toBe(0)
   const second = await startHost(['--data', dataDir, '--port', '0', '--demo'])
   expect(second.token).not.toBe(first.token)
-  await openStationPage(page, second)
+  await openStationPage(page, second, 'sign-in')
   await search(page, THAI_SUBSTRING)
   await expect(page.getByTestId('case-row')).toContainText(ref)
   await page.getByTestId('case-row').click()

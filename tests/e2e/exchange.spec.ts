@@ -9,7 +9,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Browser, type Page } from '@playwright/test'
+import { ADMIN, type TestAccount } from '../helpers/accounts'
 import { runCli, startHost, stopAllHosts, type RunningHost } from '../helpers/built-programs'
+import { setUpThroughUi } from '../helpers/ui-auth'
 
 const SHOTS = process.env.BLO_SHOTS_DIR ?? 'test-results/screenshots/exchange'
 // The demo's own cases are Thai and Lao too: the search must pick ours out by a phrase only ours has.
@@ -41,11 +43,15 @@ function watchForErrors(page: Page, errors: string[], name: string): void {
   page.on('pageerror', (error) => errors.push(`${name}: ${error.message}`))
 }
 
-async function openPage(browser: Browser, host: RunningHost, name: string, errors: string[]): Promise<Page> {
+/** Each station is new: its first officer sets it up through the UI and so is its administrator (pairing needs one). */
+const ADMIN_B: TestAccount = { username: 'admin.khamphone', password: 'Adm1n-khamphone', role: 'admin', displayName: 'Pol. Maj. Khamphone' }
+
+async function openPage(browser: Browser, host: RunningHost, name: string, admin: TestAccount, errors: string[]): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' })
   const page = await context.newPage()
   watchForErrors(page, errors, name)
   await page.goto(host.ready.url)
+  await setUpThroughUi(page, admin)
   await expect(page.getByTestId('link-status')).toBeVisible()
   return page
 }
@@ -88,8 +94,8 @@ test('pair two stations, share a Thai case, find it across the border, ask and a
   expect(init.code, init.stderr).toBe(0)
   const hostA = await startHost(['--data', dirA, '--port', '0', '--demo'])
   const hostB = await startHost(['--data', dirB, '--port', '0'])
-  const a = await openPage(browser, hostA, 'A', errors)
-  const b = await openPage(browser, hostB, 'B', errors)
+  const a = await openPage(browser, hostA, 'A', ADMIN, errors)
+  const b = await openPage(browser, hostB, 'B', ADMIN_B, errors)
 
   // Not paired yet: the header says so in words, not only in colour.
   await expect(a.getByTestId('link-status')).toHaveAttribute('data-state', 'notPaired')

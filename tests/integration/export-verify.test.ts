@@ -58,6 +58,20 @@ describe('export manifest', () => {
     await station.close()
   })
 
+  it('records every export in the audit trail, with the hash of what was written', async () => {
+    const { station, result } = await exported('csv')
+    const { rows } = await call(station, 'audit.list', { action: 'export' })
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({
+      actor: 'Sgt. Somchai',
+      action: 'export.run',
+      target: { type: 'export', id: result.id },
+      detail: { what: 'cases', format: 'csv', rows: result.rows, sha256: result.sha256 }
+    })
+    expect((await call(station, 'audit.verify', {})).intact).toBe(true)
+    await station.close()
+  })
+
   it('names a changed byte in the file', async () => {
     const { station, result } = await exported()
     const bytes = readFileSync(result.path)

@@ -57,6 +57,11 @@ async function main(argv: string[]): Promise<boolean> {
       report = await runPartition({ seconds: whole('seconds', values.seconds, 3600), seed, workDir: values.work, progress })
       break
     }
+    case 'fuzz': {
+      const { runFuzz } = await import('./fuzz/fuzz-run')
+      report = await runFuzz({ frames: whole('frames', values.frames, 100_000), seed, workDir: values.work, progress })
+      break
+    }
     default:
       throw new Error(usage)
   }

@@ -1,5 +1,6 @@
 import { methods, type MethodName, type MethodOutput, type MethodParsedInput, type Reply } from '../../../preload/api'
 import { ApiError, invalidInput } from './api-error'
+import { wellFormed } from './well-formed'
 import type { AccessGate } from '../users/access-gate'
 import type { CallContext, ConnectionState } from '../users/connection'
 
@@ -28,7 +29,7 @@ export function createDispatcher(handlers: HandlerMap, gate: AccessGate, log: Lo
       }
       const ctx = gate.admit(method, connection)
       const schema = methods[method]
-      const parsed = schema.input.safeParse(input ?? {})
+      const parsed = schema.input.safeParse(wellFormed(input ?? {}))
       if (!parsed.success) throw invalidInput(parsed.error, `input to ${method}`)
       const handler = handlers[method] as Handler<typeof method>
       const value = await handler(parsed.data as never, ctx)

@@ -13,6 +13,9 @@ export interface DocInfo {
 export type DocUpdateListener = (name: string, update: Uint8Array, origin: unknown) => void
 export type DocLoadListener = (name: string, doc: Y.Doc) => void
 
+/** Thrown inside write() to roll back the registration of a document that received nothing. */
+const NOTHING_STORED = Symbol('nothing stored')
+
 /** Updates appended since the last snapshot before a live document is compacted again. */
 const COMPACT_AFTER_UPDATES = 500
 
@@ -113,6 +116,26 @@ export class DocStore {
   /** Applies a V2 update (from a peer or a screen) and stores it. Throws on a malformed update, leaving the doc as it was. */
   applyUpdate(name: string, update: Uint8Array, origin: unknown): void {
     this.write(() => Y.applyUpdateV2(this.get(name), update, origin))
+  }
+
+  /**
+   * Applies a V2 update to a document that may be new to this station, registering it in the same transaction.
+   * A new document that the update leaves empty (malformed, or holding only content whose predecessors have not
+   * arrived) is not registered: a refused or premature update from the peer leaves no trace in the database.
+   * Throws on a malformed update, leaving everything as it was.
+   */
+  receive(info: DocInfo, update: Uint8Array, origin: unknown): void {
+    const isNew = this.info(info.name) === null
+    try {
+      this.write(() => {
+        this.ensure(info)
+        const doc = this.get(info.name)
+        Y.applyUpdateV2(doc, update, origin)
+        if (isNew && doc.store.clients.size === 0) throw NOTHING_STORED
+      })
+    } catch (error) {
+      if (error !== NOTHING_STORED) throw error
+    }
   }
 
   stateVector(name: string): Uint8Array {

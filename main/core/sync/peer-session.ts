@@ -296,9 +296,7 @@ export class PeerSession {
       this.deps.log('refused-foreign-write', `update to ${doc}, which this peer does not own; nothing of it was applied`)
     } else {
       try {
-        const update = decompressUpdate(flags, payload)
-        this.deps.store.ensure(info)
-        this.deps.store.applyUpdate(doc, update, this)
+        this.deps.store.receive(info, decompressUpdate(flags, payload), this)
       } catch (error) {
         this.deps.log('refused-update', `${doc}: ${(error as Error).message}; the document was left as it was`)
       }

@@ -81,7 +81,7 @@ export function signUpdate(file: string, privateKeyPem: string, options: { versi
   if (!platform) throw new UpdateRefusedError(file, 'is not an installer BLO Station knows (.exe, .deb or .AppImage)')
   const key = createPrivateKey(privateKeyPem)
   if (key.asymmetricKeyType !== 'ed25519') throw new Error(`the signing key must be an Ed25519 private key, not ${key.asymmetricKeyType}`)
-  const statement = UpdateStatement.parse({
+  const parsed = UpdateStatement.safeParse({
     format: 'blo-station-update',
     formatVersion: 1,
     algorithm: 'Ed25519',
@@ -93,6 +93,11 @@ export function signUpdate(file: string, privateKeyPem: string, options: { versi
     platform,
     signedAt: (options.now ?? new Date()).toISOString()
   })
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new Error(`${issue.path.map(String).join('.')}: ${issue.message}`)
+  }
+  const statement = parsed.data
   const signature = sign(null, signedBytes(statement), key).toString('base64')
   const path = signaturePathFor(file)
   writeFileSync(path, `${JSON.stringify({ ...statement, signature }, null, 2)}\n`)

@@ -14,7 +14,7 @@ import { openStation, systemConnection } from '../../../main/core/station'
 import { databaseFile, dataDirProblems } from '../lib/consistency'
 import { LAO_OFFICE, openOffice, pair, THAI_OFFICE } from '../lib/offices'
 import { awaitSameDocuments } from '../lib/waiting'
-import { absence, type Caller, type Element } from '../lib/workload'
+import { absence, memoised, type Element } from '../lib/workload'
 
 const ROOT = resolve(__dirname, '../../..')
 const DRIVER = join(__dirname, 'crash-driver.ts')
@@ -117,7 +117,7 @@ async function lostWrites(dir: string, acks: Element[]): Promise<string[]> {
   const station = openStation({ dataDir: dir, log: (message) => logs.push(message) })
   try {
     const connection = systemConnection('crash-check')
-    const call: Caller = (method, input) => station.dispatch(method, input, connection)
+    const call = memoised((method, input) => station.dispatch(method, input, connection))
     const lost: string[] = []
     for (const ack of acks) {
       const why = await absence(call, ack)
@@ -141,9 +141,10 @@ async function syncCheck(dir: string, peerDir: string, acks: Element[]): Promise
     const { differences, ms } = await awaitSameDocuments(dir, peerDir, 60_000)
     const problems = differences.map((d) => `after sync: ${d}`)
     if (differences.length === 0) {
+      const call = memoised(peer.call)
       for (const ack of acks) {
         if (ack.kind === 'case') continue // cases stay home; only what was shared crosses
-        const why = await absence(peer.call, ack)
+        const why = await absence(call, ack)
         if (why) problems.push(`not on the counterpart after sync: ${why}`)
       }
     }

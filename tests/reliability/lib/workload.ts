@@ -306,6 +306,17 @@ export class Workload {
   }
 }
 
+/** For checking many elements at once: each read (method and input) is made once. Reads only. */
+export function memoised(call: Caller): Caller {
+  const seen = new Map<string, Promise<Reply<unknown>>>()
+  return (method, input) => {
+    const key = `${method} ${JSON.stringify(input)}`
+    let reply = seen.get(key)
+    if (!reply) seen.set(key, (reply = call(method, input)))
+    return reply
+  }
+}
+
 const caseElement = (c: Case): Extract<Element, { kind: 'case' }> => ({ kind: 'case', id: c.id, version: c.version, status: c.status, voided: c.voided !== null })
 
 /** Why an acknowledged element is not (or no longer correctly) on the station, or null if it is there. */

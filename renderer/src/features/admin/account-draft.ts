@@ -36,7 +36,15 @@ export const emptyAccountDraft = (language: string): AccountDraft => ({
   confirm: ''
 })
 
-export const draftOf = (account: Account): AccountDraft => ({ ...account, password: '', confirm: '' })
+export const draftOf = ({ username, displayName, agency, role, language }: Account): AccountDraft => ({
+  username,
+  displayName,
+  agency,
+  role,
+  language,
+  password: '',
+  confirm: ''
+})
 
 type Issue = z.core.$ZodIssue
 

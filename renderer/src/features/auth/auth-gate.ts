@@ -40,6 +40,12 @@ interface Waiter {
 export const authFailureOf = (error: ApiError): AuthFailure | null =>
   error.code === 'unauthenticated' ? ((error.issues.find((issue) => issue.path === 'auth')?.message as AuthFailure | undefined) ?? null) : null
 
+/** A wrong current password (changing one's own) is the caller's mistake, not the end of the session. */
+const endsSession = (error: ApiError): boolean => {
+  const reason = authFailureOf(error)
+  return error.code === 'unauthenticated' && reason !== 'wrong_credentials' && reason !== 'too_many_attempts'
+}
+
 const locally = (reason: AuthFailure, message: string) => new ApiError({ code: 'unauthenticated', message, issues: [{ path: 'auth', message: reason }] })
 
 /**
@@ -64,7 +70,11 @@ export class AuthGate {
       invoke: (method, input) => this.invoke(method, input),
       on: (event, listener) => inner.on(event, listener)
     }
-    resume.subscribe((outcome) => {
+  }
+
+  /** Follows the sign-in taken back on each new connection; returns the unsubscribe. */
+  watchResume(): () => void {
+    return this.resume.subscribe((outcome) => {
       if (outcome.ok) this.update(outcome.session.user)
       else this.refused(outcome.error, outcome.who)
     })
@@ -82,8 +92,9 @@ export class AuthGate {
     this.set({ screen: { kind: 'checking' }, session: this.state.session })
     try {
       const status = await this.inner.invoke('auth.status', {})
-      if (status.needsSetup) return this.set({ screen: { kind: 'setup' }, session: null })
+      // Someone already signed in (accounts made by a local tool, before any administrator) is let in.
       if (status.user) return this.open(status.user, status.lockAfterMinutes)
+      if (status.needsSetup) return this.set({ screen: { kind: 'setup' }, session: null })
       const saved = this.resume.saved()
       const who = status.locked ?? saved
       if (who) return this.set({ screen: { kind: 'locked', who, reason: status.locked ? 'idle_locked' : 'signed_out' }, session: null })
@@ -154,7 +165,7 @@ export class AuthGate {
       return await call()
     } catch (caught) {
       const error = toApiError(caught)
-      if (error.code !== 'unauthenticated') throw caught
+      if (!endsSession(error)) throw caught
       const owner = this.state.session?.user.username
       this.refused(error)
       if (!owner) throw error

@@ -1,20 +1,19 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LANGUAGES, saveLanguage, type Language } from '../../i18n/languages'
-import type { AuthGate, ActiveSession } from './auth-gate'
+import type { ActiveSession } from './auth-gate'
 
 const isScreenLanguage = (value: string): value is Language => (LANGUAGES as readonly string[]).includes(value)
 
 /**
- * The screens speak the signed-in person's language: theirs on sign-in, and a choice they make in the header
- * becomes their preference at the station (so it follows them to any workstation).
+ * The screens switch to the signed-in person's preferred language once, on sign-in. A switch in the header
+ * afterwards is for the moment only (showing a colleague from across the border): the preference stays as the
+ * administrator set it, and the next sign-in uses it again.
  */
-export function useLanguagePreference(gate: AuthGate, session: ActiveSession | null, open: boolean): void {
+export function useLanguagePreference(session: ActiveSession | null): void {
   const { i18n } = useTranslation()
   const key = session?.key
   const preferred = session?.user.language
-
-  // Only once per sign-in: later changes come from the header, below.
   const appliedFor = useRef<number | null>(null)
   useEffect(() => {
     if (key === undefined || appliedFor.current === key) return
@@ -23,17 +22,4 @@ export function useLanguagePreference(gate: AuthGate, session: ActiveSession | n
     saveLanguage(preferred)
     void i18n.changeLanguage(preferred)
   }, [key, preferred, i18n])
-
-  useEffect(() => {
-    if (!open || !preferred) return
-    const changed = (language: string) => {
-      if (language === preferred || !isScreenLanguage(language)) return
-      gate.api
-        .invoke('auth.setLanguage', { language })
-        .then((user) => gate.update(user))
-        .catch(() => undefined) // the screen still switched; the preference stays as it was
-    }
-    i18n.on('languageChanged', changed)
-    return () => i18n.off('languageChanged', changed)
-  }, [gate, i18n, open, preferred])
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { ErrorDetail } from '../../ui/ErrorDetail'
 import { StateMessage } from '../../ui/StateMessage'
+import { useCan } from '../auth/auth-context'
 import { useLink } from './LinkContext'
 import { LinkLog } from './LinkLog'
 import { PairForm } from './PairForm'
@@ -11,6 +12,7 @@ import { StationCardPanel } from './StationCardPanel'
 export function LinkScreen() {
   const { t } = useTranslation()
   const { status, card, error, reload } = useLink()
+  const can = useCan()
   if (!status || !card) {
     return (
       <div className="link-screen">
@@ -39,9 +41,16 @@ export function LinkScreen() {
       </div>
       <div className="link-grid">
         <StationCardPanel card={card} status={status} />
-        <PairForm onPaired={reload} />
+        {can('pairing.add') ? (
+          <PairForm onPaired={reload} />
+        ) : (
+          <section className="detail-section" data-testid="pair-admin-only">
+            <h2>{t('link.pair.title')}</h2>
+            <p className="muted">{t('access.pairingAdminOnly')}</p>
+          </section>
+        )}
       </div>
-      <PeerList peers={status.peers} onChanged={reload} />
+      <PeerList peers={status.peers} onChanged={reload} canUnpair={can('pairing.remove')} />
       <LinkLog changeKey={changeKey} />
     </div>
   )

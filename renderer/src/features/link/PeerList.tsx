@@ -10,7 +10,7 @@ import { UnpairDialog } from './UnpairDialog'
 const TICK_MS = 5_000
 
 /** Every paired station with its live link: state, contact, what waits, what is moving, what went wrong. */
-export function PeerList({ peers, onChanged }: { peers: PeerLinkStatus[]; onChanged: () => void }) {
+export function PeerList({ peers, onChanged, canUnpair }: { peers: PeerLinkStatus[]; onChanged: () => void; canUnpair: boolean }) {
   const { t } = useTranslation()
   const [unpairing, setUnpairing] = useState<PeerLinkStatus | null>(null)
   return (
@@ -21,12 +21,12 @@ export function PeerList({ peers, onChanged }: { peers: PeerLinkStatus[]; onChan
       </h2>
       {peers.length === 0 ? (
         <p className="muted" data-testid="peer-list-empty">
-          {t('link.peers.none')}
+          {t(canUnpair ? 'link.peers.none' : 'access.noPeersAskAdmin')}
         </p>
       ) : (
         <ul className="peer-list">
           {peers.map((peer) => (
-            <PeerCard key={peer.stationId} peer={peer} onUnpair={() => setUnpairing(peer)} />
+            <PeerCard key={peer.stationId} peer={peer} onUnpair={canUnpair ? () => setUnpairing(peer) : null} />
           ))}
         </ul>
       )}
@@ -44,7 +44,8 @@ export function PeerList({ peers, onChanged }: { peers: PeerLinkStatus[]; onChan
   )
 }
 
-function PeerCard({ peer, onUnpair }: { peer: PeerLinkStatus; onUnpair: () => void }) {
+/** onUnpair is null for those who may not unpair (administrators only): no button to be refused. */
+function PeerCard({ peer, onUnpair }: { peer: PeerLinkStatus; onUnpair: (() => void) | null }) {
   const { t } = useTranslation()
   const fmt = useFormatters()
   const now = useNow(TICK_MS)
@@ -78,9 +79,11 @@ function PeerCard({ peer, onUnpair }: { peer: PeerLinkStatus; onUnpair: () => vo
         <span className="mono muted" data-testid="peer-address">
           {peer.address}
         </span>
-        <button type="button" className="btn btn-small btn-danger-quiet peer-unpair" data-testid="peer-unpair" onClick={onUnpair}>
-          {t('link.peers.unpair')}
-        </button>
+        {onUnpair && (
+          <button type="button" className="btn btn-small btn-danger-quiet peer-unpair" data-testid="peer-unpair" onClick={onUnpair}>
+            {t('link.peers.unpair')}
+          </button>
+        )}
       </div>
       <dl className="facts peer-facts">
         {fact('last-contact', t('link.peers.lastContact'), when(peer.lastContact, t('link.peers.never')))}

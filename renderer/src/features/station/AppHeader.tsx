@@ -1,12 +1,15 @@
 import { useTranslation } from 'react-i18next'
 import type { UnreadCounts } from '../../../../preload/api'
 import { LanguageSwitcher } from '../../i18n/LanguageSwitcher'
+import { useCan } from '../auth/auth-context'
+import { UserMenu } from '../auth/UserMenu'
 import { totalUnread } from '../exchange/use-unread-counts'
 import { LinkStatusIndicator } from '../link/LinkStatusIndicator'
+import { allowedTabs } from '../management/management-tabs'
 import { useStationInfo } from './use-station-info'
 
-export type Section = 'cases' | 'exchange' | 'plans' | 'link'
-const SECTIONS: Section[] = ['cases', 'exchange', 'plans', 'link']
+export type Section = 'cases' | 'exchange' | 'plans' | 'link' | 'management'
+const SECTIONS: Section[] = ['cases', 'exchange', 'plans', 'link', 'management']
 
 interface Props {
   section: Section
@@ -18,6 +21,8 @@ export function AppHeader({ section, onNavigate, unread }: Props) {
   const { t } = useTranslation()
   const info = useStationInfo()
   const waiting = totalUnread(unread)
+  // Officers have no management tab at all: the entry is not there, rather than there and refused.
+  const sections = allowedTabs(useCan()).length > 0 ? SECTIONS : SECTIONS.filter((s) => s !== 'management')
   return (
     <header className="app-header">
       <button type="button" className="brand" onClick={() => onNavigate('cases')} data-testid="nav-home">
@@ -36,7 +41,7 @@ export function AppHeader({ section, onNavigate, unread }: Props) {
         </div>
       )}
       <nav className="app-nav" aria-label={t('nav.label')}>
-        {SECTIONS.map((s) => (
+        {sections.map((s) => (
           <button
             key={s}
             type="button"
@@ -59,6 +64,7 @@ export function AppHeader({ section, onNavigate, unread }: Props) {
         <LinkStatusIndicator onOpen={() => onNavigate('link')} />
       </div>
       <LanguageSwitcher />
+      <UserMenu />
     </header>
   )
 }

@@ -1,0 +1,94 @@
+/**
+ * Regression (found by the sync fuzz, tests/reliability): an update from the paired peer for a document new to
+ * this station registered the document before applying the update, outside its transaction. A refused update
+ * (malformed), an empty one, or one whose content waits for predecessors left a registered, empty document
+ * behind; for a plan that meant an empty plan in the list after the next restart (and views that no longer
+ * equalled a rebuild). Registration now commits with the content, or not at all.
+ */
+import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { WebSocket } from 'ws'
+import * as Y from 'yjs'
+import { openDatabase } from '../../main/core/db/open-database'
+import { ensureStationIdentity } from '../../main/core/identity/station-identity'
+import type { Station } from '../../main/core/station'
+import { COMPRESSION, decodeFrame, encodeFrame, Kind, type Frame } from '../../main/core/sync/frames'
+import { dialPeer } from '../../main/core/sync/tls-transport'
+import { call, openTestStation } from '../helpers/station'
+import { useTempDirs } from '../helpers/temp-dir'
+import { databaseFile, viewsAgainstDocuments } from '../reliability/lib/consistency'
+
+const update = (doc: string, bytes: Uint8Array): Frame => ({ kind: Kind.update, doc, flags: COMPRESSION.none, update: bytes })
+
+/** Sends the frames, then a ping; resolves when the pong shows the station has handled them all. */
+function sendAll(ws: WebSocket, frames: Frame[]): Promise<void> {
+  return new Promise((resolve) => {
+    ws.on('message', (data: Buffer) => {
+      const decoded = decodeFrame(new Uint8Array(data))
+      if (decoded.ok && decoded.frame.kind === Kind.pong && decoded.frame.nonce === 4242) resolve()
+    })
+    for (const frame of frames) ws.send(encodeFrame(frame))
+    ws.send(encodeFrame({ kind: Kind.ping, nonce: 4242 }))
+  })
+}
+
+describe('updates from the peer for documents new to this station', () => {
+  const tempDir = useTempDirs()
+  const open: Station[] = []
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((s) => s.close()))
+  })
+
+  it('register a document only together with content it stores', async () => {
+    const dir = tempDir()
+    const station = openTestStation(dir, { link: { backoffBaseMs: 50, backoffMaxMs: 200 } })
+    open.push(station)
+    await station.startLink({ host: '127.0.0.1', port: 0 })
+    const port = (await call(station, 'sync.status', {})).listening!.port
+    const { stationId } = await call(station, 'pairing.show', {})
+    const peerDb = openDatabase(join(tempDir(), 'station.db'))
+    const peer = await ensureStationIdentity(peerDb, { name: 'Houayxay BLO', country: 'LA' })
+    peerDb.close()
+    await call(station, 'pairing.add', { stationId: peer.stationId, address: '127.0.0.1:9', name: 'Houayxay BLO' })
+
+    // Content that depends on an earlier update the station never got.
+    const records = new Y.Doc()
+    records.getMap('records').set('first', 1)
+    const before = Y.encodeStateVector(records)
+    records.getMap('records').set('second', 2)
+    const dependent = Y.encodeStateAsUpdateV2(records, before)
+    const plan = new Y.Doc()
+    plan.getMap('meta').set('title', 'Joint patrol')
+    plan.getXmlFragment('notes').insert(0, [new Y.XmlElement('paragraph')])
+    const [malformed, empty, real] = [randomUUID(), randomUUID(), randomUUID()]
+
+    const { ws } = await dialPeer({ address: `127.0.0.1:${port}`, expectedStationId: stationId, identity: peer })
+    ws.binaryType = 'nodebuffer'
+    await sendAll(ws, [
+      update(`plan/${malformed}`, new Uint8Array([1, 2, 3])),
+      update(`plan/${empty}`, Y.encodeStateAsUpdateV2(new Y.Doc())),
+      update(`records/${peer.stationId}/2026-11`, dependent),
+      update(`plan/${real}`, Y.encodeStateAsUpdateV2(plan))
+    ])
+    ws.terminate()
+
+    expect((await call(station, 'plans.list', {})).rows.map((r) => r.id)).toEqual([real])
+    const refusals = (await call(station, 'sync.log', { limit: 50 })).filter((e) => e.kind === 'refused-update')
+    expect(refusals.map((e) => e.detail)).toEqual([expect.stringContaining(`plan/${malformed}`)])
+
+    await station.close()
+    const db = openDatabase(databaseFile(dir))
+    try {
+      const docs = db.prepare('SELECT name FROM docs ORDER BY name').pluck().all()
+      expect(docs).toEqual([`plan/${real}`])
+      expect(viewsAgainstDocuments(db)).toEqual([])
+    } finally {
+      db.close()
+    }
+    // After a restart the plan list is what it was: no empty plans appear.
+    const reopened = openTestStation(dir)
+    open.push(reopened)
+    expect((await call(reopened, 'plans.list', {})).rows.map((r) => r.id)).toEqual([real])
+  })
+})
