@@ -16,6 +16,7 @@ import { runCli, startHost, stopAllHosts, type RunningHost } from '../helpers/bu
 import { createAccountsOnHost } from '../helpers/host-accounts'
 import { openSocket, socketUrl } from '../helpers/host-socket'
 import { startThrottleProxy, type ThrottleProxy } from '../helpers/throttle-proxy'
+import { signInScript } from '../helpers/page-sign-in'
 
 const SHOTS = process.env.BLO_SHOTS_DIR ?? 'test-results/screenshots/plans'
 const TITLE = 'ลาดตระเวนร่วมริมฝั่งโขง — Joint Mekong river patrol'
@@ -51,35 +52,6 @@ function watchForErrors(page: Page, errors: string[], name: string): void {
   })
   page.on('pageerror', (error) => errors.push(`${name}: ${error.message}`))
 }
-
-/**
- * Signs the page's connection in as the account, through the station's own auth.login on the page's own
- * WebSocket, before the app's first call. (The renderer has no sign-in screen yet; when it has, this becomes
- * filling it in.) Plain JavaScript text: it runs in the page before the app, under the page's CSP.
- */
-const signInScript = (account: TestAccount) => `(() => {
-  const Real = window.WebSocket
-  const login = JSON.stringify({ type: 'call', id: 0, method: 'auth.login', input: { username: ${JSON.stringify(account.username)}, password: ${JSON.stringify(account.password)} } })
-  window.WebSocket = class extends Real {
-    constructor(url, protocols) {
-      super(url, protocols)
-      this.held = []
-      this.addEventListener('open', () => Real.prototype.send.call(this, login))
-      this.addEventListener('message', (event) => {
-        const message = JSON.parse(event.data)
-        if (message.type !== 'reply' || message.id !== 0 || !this.held) return
-        if (!message.reply.ok) console.error('sign-in refused: ' + message.reply.error.message)
-        const held = this.held
-        this.held = null
-        for (const frame of held) Real.prototype.send.call(this, frame)
-      })
-    }
-    send(frame) {
-      if (this.held) this.held.push(frame)
-      else super.send(frame)
-    }
-  }
-})()`
 
 async function openPage(browser: Browser, host: RunningHost, account: TestAccount, name: string, errors: string[]): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' })

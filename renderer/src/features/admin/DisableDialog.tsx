@@ -1,10 +1,7 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Account } from '../../../../preload/api'
 import { useApi } from '../../api/ApiContext'
-import { toApiError, type ApiError } from '../../api/api-error'
-import { Dialog } from '../../ui/Dialog'
-import { ErrorDetail } from '../../ui/ErrorDetail'
+import { ConfirmDialog } from '../../ui/ConfirmDialog'
 
 interface Props {
   account: Account
@@ -16,41 +13,15 @@ interface Props {
 export function DisableDialog({ account, onDone, onClose }: Props) {
   const { t } = useTranslation()
   const api = useApi()
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<ApiError | null>(null)
-  const confirm = async () => {
-    setBusy(true)
-    setFailure(null)
-    try {
-      onDone(await api.invoke('users.disable', { username: account.username }))
-    } catch (caught) {
-      setFailure(toApiError(caught))
-      setBusy(false)
-    }
-  }
   return (
-    <Dialog
+    <ConfirmDialog
       title={t('admin.disable.title', { name: account.displayName })}
-      testId="disable-dialog"
+      name="disable"
+      confirmLabel={t('admin.disable.confirm')}
+      onConfirm={async () => onDone(await api.invoke('users.disable', { username: account.username }))}
       onClose={onClose}
-      onSubmit={confirm}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-danger" disabled={busy} data-testid="disable-confirm" autoFocus>
-            {t('admin.disable.confirm')}
-          </button>
-        </>
-      }
     >
       <p>{t('admin.disable.body')}</p>
-      {failure && (
-        <p className="field-error" role="alert" data-testid="disable-failure">
-          <ErrorDetail error={failure} />
-        </p>
-      )}
-    </Dialog>
+    </ConfirmDialog>
   )
 }

@@ -6,7 +6,7 @@ import { EnumSelect } from '../../ui/EnumSelect'
 import { Field } from '../../ui/Field'
 import type { FieldErrors } from '../../ui/field-error'
 import { currentMonth, monthRange } from '../../ui/month'
-import { exportInput, FILTERS_OF, type ExportChoice } from './export-choice'
+import { exportInput, FILTERS_OF, reportLanguageOf, type ExportChoice } from './export-choice'
 
 /** File formats as everyone writes them; what each is for comes from the locale. */
 const FORMAT_NAMES = { csv: 'CSV', xlsx: 'XLSX', json: 'JSON', pdf: 'PDF' } as const
@@ -29,7 +29,7 @@ export function ExportForm({ busy, onRun }: Props) {
     agency: '',
     includeVoided: false,
     month: currentMonth(),
-    language: (REPORT_LANGUAGES as readonly string[]).includes(i18n.resolvedLanguage ?? '') ? (i18n.resolvedLanguage as ExportChoice['language']) : 'en'
+    language: reportLanguageOf(i18n.resolvedLanguage)
   }))
   const [rangeMonth, setRangeMonth] = useState('')
   const [errors, setErrors] = useState<FieldErrors>({})

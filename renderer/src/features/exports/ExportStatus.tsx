@@ -11,7 +11,8 @@ interface Props {
   latest: ExportResult | undefined
   error: ApiError | null
   onCancel: () => void
-  onVerify: (path: string) => void
+  /** Offers "Verify this file" when given (the exports screen has the verifier). */
+  onVerify?: (path: string) => void
 }
 
 /** The export under way (rows written of how many, Cancel), then what it wrote and how to check it. */
@@ -78,11 +79,13 @@ export function ExportStatus({ running, latest, error, onCancel, onVerify }: Pro
         {fact('station-id', t('exports.stationId'), latest.stationId)}
       </dl>
       <p className="muted export-note">{t('exports.onDisk')}</p>
-      <div className="form-actions">
-        <button type="button" className="btn" data-testid="export-verify-this" onClick={() => onVerify(latest.path)}>
-          {t('exports.verifyThis')}
-        </button>
-      </div>
+      {onVerify && (
+        <div className="form-actions">
+          <button type="button" className="btn" data-testid="export-verify-this" onClick={() => onVerify(latest.path)}>
+            {t('exports.verifyThis')}
+          </button>
+        </div>
+      )}
     </section>
   )
 }

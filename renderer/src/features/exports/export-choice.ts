@@ -1,5 +1,6 @@
 import {
   ExportRunInput,
+  REPORT_LANGUAGES,
   type Agency,
   type CaseStatus,
   type Category,
@@ -33,6 +34,11 @@ export const FILTERS_OF: Record<ExportKind, readonly RowFilter[]> = {
   received: ['category', 'agency'],
   exchange: [],
   audit: []
+}
+
+/** The screen's language when a PDF can be written in it, English otherwise. */
+export function reportLanguageOf(uiLanguage: string | undefined): ReportLanguage {
+  return (REPORT_LANGUAGES as readonly string[]).includes(uiLanguage ?? '') ? (uiLanguage as ReportLanguage) : 'en'
 }
 
 /** The call for the station, or the fields at fault. */

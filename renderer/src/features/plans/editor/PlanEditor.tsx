@@ -5,6 +5,7 @@ import { StateMessage } from '../../../ui/StateMessage'
 import { HistoryPanel } from '../history/HistoryPanel'
 import { PlanStatusBadge } from '../PlanBadges'
 import { PresenceBar } from '../presence/PresenceBar'
+import { PlanPdfPanel } from '../print/PlanPdfPanel'
 import type { PlanReplica } from '../replica/plan-replica'
 import { planRoots, text } from '../replica/plan-model'
 import { useReplicaState } from '../replica/use-plan-replica'
@@ -26,8 +27,8 @@ interface Props {
   onReload: () => void
 }
 
-type Tab = 'signoff' | 'history'
-const TABS: Tab[] = ['signoff', 'history']
+type Tab = 'signoff' | 'history' | 'print'
+const TABS: Tab[] = ['signoff', 'history', 'print']
 
 /**
  * One plan, written by both offices at once: the plan itself on the left, bound field by field to the
@@ -93,7 +94,9 @@ export function PlanEditor({ replica, ourStation, userName, onBack, onReload }: 
             ))}
           </div>
           <div className="plan-aside-body">
-            {plan.error && !plan.detail ? (
+            {tab === 'print' ? (
+              <PlanPdfPanel planId={replica.id} />
+            ) : plan.error && !plan.detail ? (
               <StateMessage
                 tone="error"
                 title={t('plans.detailError')}
