@@ -149,6 +149,7 @@ export function openStation(options: StationOptions): Station {
     openReader: snapshotReader(join(options.dataDir, DATABASE_FILE), options.nativeBinding),
     meta,
     identity: link.identity,
+    planDetail: (id) => plans.detail(id),
     onProgress: (progress) => emit('export:progress', progress),
     onExported: ({ id, what, format, filters, path, rows, bytes, sha256 }, ctx) =>
       audit.record({

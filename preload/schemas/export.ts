@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import { Agency, CaseStatus, Category, IsoDateOrDateTime } from './cases'
+import { PlanId } from './plans'
 
 /*
  * Exports a supervisor hands on (to the national coordinator, to UNODC): a table in CSV, XLSX or JSON, or the
- * monthly report as PDF. Each file gets a signed manifest next to it (FILE.manifest.json) so anyone can check
+ * monthly report or a joint operation plan as PDF. Each file gets a signed manifest next to it (FILE.manifest.json) so anyone can check
  * that it is exactly what this station wrote.
  */
 
@@ -62,17 +63,34 @@ export const TableExportInput = z
   })
   .strict()
 
-/** The PDF is the monthly report (cases, seizures, persons, exchange, joint operations), in the reader's language. */
+/** What `what` a manifest may name besides a table kind: the monthly report, or a plan's operation order. */
+export const MONTHLY_REPORT = 'monthly-report'
+export const PLAN_ORDER = 'plan'
+
+/** The monthly report (cases, seizures, persons, exchange, joint operations), in the reader's language. */
 export const ReportExportInput = z
   .object({
     ...common,
     format: z.literal('pdf'),
+    what: z.literal(MONTHLY_REPORT).default(MONTHLY_REPORT),
     month: Month,
     language: ReportLanguage.default('en')
   })
   .strict()
 
-export const ExportRunInput = z.discriminatedUnion('format', [TableExportInput, ReportExportInput])
+/** A joint operation plan as a printable operation order, in the reader's language. */
+export const PlanExportInput = z
+  .object({
+    ...common,
+    format: z.literal('pdf'),
+    what: z.literal(PLAN_ORDER),
+    plan: PlanId,
+    language: ReportLanguage.default('en')
+  })
+  .strict()
+
+/** A PDF is the monthly report unless `what` names a plan (callers before plans send no `what`). */
+export const ExportRunInput = z.discriminatedUnion('format', [TableExportInput, z.discriminatedUnion('what', [ReportExportInput, PlanExportInput])])
 export type ExportRunInput = z.input<typeof ExportRunInput>
 export type ExportRunInputParsed = z.output<typeof ExportRunInput>
 
@@ -99,9 +117,6 @@ export const ExportProgress = z.object({ id: z.string(), rows: z.number().int(),
 export type ExportProgress = z.infer<typeof ExportProgress>
 
 // ---- verification ----
-
-/** What `what` a manifest may name: a table kind, or the monthly report. */
-export const MONTHLY_REPORT = 'monthly-report'
 
 /**
  * FILE.manifest.json. `signature` is ECDSA P-256 with SHA-256 (DER, base64) by the station key over the

@@ -36,8 +36,12 @@ export async function libreOfficeConvert(file: string, to: string, outDir: strin
   await run(SOFFICE!, args, { timeout: 120_000 })
 }
 
-export async function pdfText(file: string): Promise<string> {
-  return (await run(PDFTOTEXT!, ['-layout', file, '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout
+/**
+ * `layout` keeps the page's columns; `raw` keeps the order the text was drawn in, which Poppler's layout pass
+ * can cut where a font moves a Thai or Lao mark back over its consonant.
+ */
+export async function pdfText(file: string, mode: 'layout' | 'raw' = 'layout'): Promise<string> {
+  return (await run(PDFTOTEXT!, [`-${mode}`, file, '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout
 }
 
 /** Renders one page to PNG; returns the PNG's path. */

@@ -8,7 +8,16 @@ import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, isAbsolute, join } from 'node:path'
 import type { Database } from 'better-sqlite3'
-import { MONTHLY_REPORT, type ExportFilters, type ExportFormat, type ExportRunInputParsed, type ExportResult } from '../../../preload/api'
+import {
+  MONTHLY_REPORT,
+  PLAN_ORDER,
+  type ExportFilters,
+  type ExportFormat,
+  type ExportRunInputParsed,
+  type ExportResult,
+  type PlanDetail,
+  type ReportLanguage
+} from '../../../preload/api'
 import { ApiError } from '../api/api-error'
 import type { StationIdentity } from '../identity/station-identity'
 import type { StationMeta } from '../station-meta'
@@ -53,6 +62,8 @@ export interface ExportServiceOptions {
   openReader: () => Database
   meta: StationMeta
   identity: Promise<StationIdentity>
+  /** A plan as the plans feature reads it (refuses an unknown ID), for its operation order. */
+  planDetail: (id: string) => Promise<PlanDetail>
   onProgress: (progress: { id: string; rows: number; total: number }) => void
   /**
    * Called once for every export that completed, with who asked for it: the one place an export is recorded.
@@ -68,6 +79,25 @@ interface Job {
 const pad = (n: number) => String(n).padStart(2, '0')
 function stamp(now: Date): string {
   return `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`
+}
+
+type TableInput = Extract<ExportRunInputParsed, { format: 'csv' | 'xlsx' | 'json' }>
+type ReportInput = Extract<ExportRunInputParsed, { what: typeof MONTHLY_REPORT }>
+
+/** What an export is made from, known before its file is named. */
+type Source = { kind: 'table'; input: TableInput } | { kind: 'report'; input: ReportInput } | { kind: 'plan'; language: ReportLanguage; plan: PlanDetail }
+
+/** A code name as part of a file name: letters and digits of any script, the rest as '-'; the plan ID without one. */
+function fileNamePart(codeName: string, planId: string): string {
+  const part = codeName.normalize('NFC').replace(/[^\p{L}\p{M}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 40)
+  return part || planId.slice(0, 8)
+}
+
+/** The start of the default file name, before the time stamp: what it is and, for a PDF, which and in what language. */
+function stemOf(source: Source): string {
+  if (source.kind === 'table') return source.input.what
+  if (source.kind === 'report') return `${MONTHLY_REPORT}-${source.input.month}-${source.input.language}`
+  return `${PLAN_ORDER}-${fileNamePart(source.plan.codeName, source.plan.id)}-${source.language}`
 }
 
 function pathProblem(message: string): ApiError {
@@ -95,14 +125,20 @@ export class ExportService {
     try {
       const identity = await this.options.identity
       const now = new Date()
-      const path = this.outputPath(input, id, now)
+      const source = await this.sourceOf(input)
+      const path = this.outputPath(input, id, now, stemOf(source))
       const out = new OutputFile(path)
       const pace = new ExportPace({
         onProgress: (rows, total) => this.options.onProgress({ id, rows, total }),
         isCancelled: () => job.cancelled || this.closed
       })
       try {
-        const produced = input.format === 'pdf' ? await this.writeReport(input, identity, out, path) : await this.writeTable(input, identity, out, pace)
+        const produced =
+          source.kind === 'table'
+            ? await this.writeTable(source.input, identity, out, pace)
+            : source.kind === 'report'
+              ? await this.writeReport(source.input, identity, out, path)
+              : await this.writePlan(source.plan, source.language, identity, now, out, path)
         const written = await out.finish()
         const record: ExportRecord = { id, ...produced, path, bytes: written.bytes, sha256: written.sha256, exportedAt: now.toISOString() }
         this.writeManifest(record, identity, ctx)
@@ -129,8 +165,15 @@ export class ExportService {
     this.closed = true
   }
 
+  /** The plan is read before the file is named after it: an unknown plan leaves no file behind. */
+  private async sourceOf(input: ExportRunInputParsed): Promise<Source> {
+    if (input.format !== 'pdf') return { kind: 'table', input }
+    if (input.what === PLAN_ORDER) return { kind: 'plan', language: input.language, plan: await this.options.planDetail(input.plan) }
+    return { kind: 'report', input }
+  }
+
   private async writeTable(
-    input: Extract<ExportRunInputParsed, { format: 'csv' | 'xlsx' | 'json' }>,
+    input: TableInput,
     identity: StationIdentity,
     out: OutputFile,
     pace: ExportPace
@@ -151,7 +194,7 @@ export class ExportService {
   }
 
   private async writeReport(
-    input: Extract<ExportRunInputParsed, { format: 'pdf' }>,
+    input: ReportInput,
     identity: StationIdentity,
     out: OutputFile,
     path: string
@@ -161,6 +204,22 @@ export class ExportService {
     const { writeMonthlyReportPdf } = await import('../reports/pdf/monthly-report-pdf')
     await writeMonthlyReportPdf(report, input.language, out.stream, basename(path))
     return { what: MONTHLY_REPORT, format: 'pdf', filters: { month: input.month, language: input.language }, rows: report.cases.total }
+  }
+
+  private async writePlan(
+    plan: PlanDetail,
+    language: ReportLanguage,
+    identity: StationIdentity,
+    now: Date,
+    out: OutputFile,
+    path: string
+  ): Promise<Omit<ExportRecord, 'id' | 'path' | 'bytes' | 'sha256' | 'exportedAt'>> {
+    const { writePlanOrderPdf } = await import('../plans/plan-order-pdf')
+    const station = { stationId: identity.stationId, name: this.options.meta.name }
+    await writePlanOrderPdf({ plan, station, generatedAt: now }, language, out.stream, basename(path))
+    // The content hash in the manifest ties the printed order to the version both sides signed (or did not).
+    const filters = { plan: plan.id, language, contentHash: plan.signoff.contentHash, signoff: plan.signoff.state }
+    return { what: PLAN_ORDER, format: 'pdf', filters, rows: plan.tasks.length }
   }
 
   private writeManifest(record: ExportRecord, identity: StationIdentity, ctx: CallContext): void {
@@ -185,14 +244,13 @@ export class ExportService {
     renameSync(temp, target)
   }
 
-  private outputPath(input: ExportRunInputParsed, id: string, now: Date): string {
+  private outputPath(input: ExportRunInputParsed, id: string, now: Date, stem: string): string {
     const extension = input.format
     if (input.path === undefined) {
       const folder = join(this.options.dataDir, 'exports')
       mkdirSync(folder, { recursive: true })
-      const name = input.format === 'pdf' ? `${MONTHLY_REPORT}-${input.month}-${input.language}` : input.what
       // The id keeps two exports started in the same second apart.
-      return join(folder, `${name}-${stamp(now)}-${id.slice(0, 8)}.${extension}`)
+      return join(folder, `${stem}-${stamp(now)}-${id.slice(0, 8)}.${extension}`)
     }
     if (!isAbsolute(input.path)) throw pathProblem('give an absolute path (the station cannot know your working folder)')
     if (!input.path.toLowerCase().endsWith(`.${extension}`)) throw pathProblem(`a ${extension.toUpperCase()} export needs a file name ending in .${extension}`)

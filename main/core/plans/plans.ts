@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import { MAX_PLAN_UPDATE_BYTES } from '../../../preload/api'
+import { MAX_PLAN_UPDATE_BYTES, type PlanDetail } from '../../../preload/api'
 import type { Logger } from '../api/dispatcher'
 import { parseDocName } from '../docs/doc-names'
 import type { DocStore } from '../docs/doc-store'
@@ -31,6 +31,8 @@ export interface PlansOptions {
 export interface Plans {
   /** Each call waits for the station identity. */
   readonly handlers: PlanHandlers
+  /** A plan as plans.get reports it, for other features (the printable operation order). */
+  detail(id: string): Promise<PlanDetail>
   /** Recomputes the plans table and its search index from the documents. */
   rebuildViews(): void
   close(): void
@@ -85,6 +87,7 @@ export function openPlans(options: PlansOptions): Plans {
   ]
   return {
     handlers: planHandlers(ready),
+    detail: async (id) => (await ready).service.detail(id),
     rebuildViews: () => views.rebuild(),
     close() {
       for (const stop of stops) stop()

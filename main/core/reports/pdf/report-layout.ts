@@ -4,6 +4,7 @@
  * so they print sharp and add almost nothing to the file.
  */
 import { LINE_HEIGHT, TextPainter, type LineOptions } from './pdf-text'
+import type { Weight } from './report-fonts'
 
 export const PAGE = { width: 595.28, height: 841.89, margin: 42 }
 export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin
@@ -17,6 +18,8 @@ export interface TableColumn {
   align?: 'left' | 'right'
   /** Draw a bar of value / max in this column instead of text. */
   bar?: { values: number[]; max: number }
+  /** Wrap the text over as many lines as it needs (the row grows) instead of cutting it with an ellipsis. */
+  wrap?: boolean
 }
 
 const CELL_PAD = 4
@@ -52,9 +55,9 @@ export class ReportLayout {
     this.y += options.size * LINE_HEIGHT
   }
 
-  paragraph(text: string, size: number, color = COLORS.text): void {
-    const lines = this.text.wrap(text, CONTENT_WIDTH, { size })
-    for (const line of lines) this.line(line, { size, color })
+  paragraph(text: string, size: number, color = COLORS.text, weight: Weight = 'regular'): void {
+    const lines = this.text.wrap(text, CONTENT_WIDTH, { size, weight })
+    for (const line of lines) this.line(line, { size, color, weight })
   }
 
   heading(text: string, keepWith = 90): void {
@@ -68,21 +71,26 @@ export class ReportLayout {
 
   table(columns: TableColumn[], rows: string[][], options: { boldLast?: boolean } = {}): void {
     const rowHeight = TABLE_SIZE * 1.9
+    const lineStep = TABLE_SIZE * LINE_HEIGHT
     const drawHeader = () => {
       this.doc.rect(PAGE.margin, this.y, CONTENT_WIDTH, rowHeight).fill(COLORS.header)
-      this.cells(columns, columns.map((c) => (c.bar ? '' : c.title)), 'bold', rowHeight)
+      this.cells(columns, columns.map((c) => [c.bar ? '' : c.title]), 'bold', rowHeight)
       this.y += rowHeight
     }
     this.ensure(rowHeight * Math.min(rows.length + 1, 4))
     drawHeader()
     rows.forEach((row, index) => {
-      if (this.y + rowHeight > this.bottom) {
+      const weight = options.boldLast && index === rows.length - 1 ? 'bold' : 'regular'
+      const lines = columns.map((column, c) =>
+        column.wrap && row[c] ? this.text.wrap(row[c], column.width - 2 * CELL_PAD, { size: TABLE_SIZE, weight }) : [row[c] ?? '']
+      )
+      const height = rowHeight + (Math.max(1, ...lines.map((l) => l.length)) - 1) * lineStep
+      if (this.y + height > this.bottom) {
         this.doc.addPage()
         this.y = PAGE.margin
         drawHeader()
       }
-      const last = options.boldLast && index === rows.length - 1
-      this.cells(columns, row, last ? 'bold' : 'regular', rowHeight)
+      this.cells(columns, lines, weight, rowHeight)
       columns.forEach((column, c) => {
         if (!column.bar) return
         const x = PAGE.margin + columns.slice(0, c).reduce((sum, col) => sum + col.width, 0) + CELL_PAD
@@ -91,22 +99,34 @@ export class ReportLayout {
         const width = column.bar.max > 0 ? (full * value) / column.bar.max : 0
         if (width > 0) this.doc.rect(x, this.y + rowHeight * 0.25, Math.max(width, 0.8), rowHeight * 0.5).fill(COLORS.bar)
       })
-      this.y += rowHeight
+      this.y += height
       this.doc.moveTo(PAGE.margin, this.y).lineTo(PAGE.margin + CONTENT_WIDTH, this.y).lineWidth(0.3).strokeColor(COLORS.rule).stroke()
     })
     this.y += 6
   }
 
-  private cells(columns: TableColumn[], values: string[], weight: 'regular' | 'bold', rowHeight: number): void {
+  /** Each cell's lines from the top of the row; a one-line row is centred in `rowHeight`. */
+  private cells(columns: TableColumn[], values: string[][], weight: 'regular' | 'bold', rowHeight: number): void {
     let x = PAGE.margin
     const top = this.y + (rowHeight - TABLE_SIZE * 1.3) / 2
     columns.forEach((column, i) => {
-      const value = values[i] ?? ''
-      if (value) {
-        this.text.line(value, x + CELL_PAD, top, { size: TABLE_SIZE, weight, width: column.width - 2 * CELL_PAD, align: column.align ?? 'left' })
+      for (const [l, value] of (values[i] ?? []).entries()) {
+        if (!value) continue
+        const options = { size: TABLE_SIZE, weight, width: column.width - 2 * CELL_PAD, align: column.align ?? 'left' }
+        this.text.line(value, x + CELL_PAD, top + l * TABLE_SIZE * LINE_HEIGHT, options)
       }
       x += column.width
     })
+  }
+
+  /** A label with its value beside it, the value wrapped under itself (a form-like line of a document). */
+  fact(label: string, value: string, labelWidth: number, size = 9.5): void {
+    const step = size * LINE_HEIGHT
+    const lines = this.text.wrap(value, CONTENT_WIDTH - labelWidth, { size })
+    this.ensure(Math.max(1, lines.length) * step)
+    this.text.line(label, PAGE.margin, this.y, { size, color: COLORS.muted, width: labelWidth - 8 })
+    lines.forEach((line, i) => this.text.line(line, PAGE.margin + labelWidth, this.y + i * step, { size, width: CONTENT_WIDTH - labelWidth }))
+    this.y += Math.max(1, lines.length) * step
   }
 
   /** Vertical bars with the value above each and its label below; the last bar (this month) is emphasised. */
