@@ -83,6 +83,32 @@ interface Node {
 }
 
 /** The notes as text, one line per paragraph, without the other officers' caret labels. */
+/**
+ * Puts the caret at the start or end of the notes and waits until it is really there: a remote change
+ * arriving at the same moment may restore the previous caret, so the key is pressed again until it holds.
+ */
+async function caretTo(page: Page, edge: 'start' | 'end'): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        await page.keyboard.press(edge === 'start' ? 'Control+Home' : 'Control+End')
+        // The page's own DOM (a string: this file is type-checked without DOM types).
+        return page.evaluate(`(() => {
+          const element = document.querySelector('[data-testid="plan-notes-editor"]')
+          const selection = window.getSelection()
+          if (!element || !selection || !selection.anchorNode || !element.contains(selection.anchorNode)) return false
+          const range = document.createRange()
+          range.selectNodeContents(element)
+          if (${edge === 'start'}) range.setEnd(selection.anchorNode, selection.anchorOffset)
+          else range.setStart(selection.anchorNode, selection.anchorOffset)
+          return range.toString().trim() === ''
+        })()`)
+      },
+      { timeout: 10_000 }
+    )
+    .toBe(true)
+}
+
 function notesText(page: Page): Promise<string> {
   return page.getByTestId('plan-notes-editor').evaluate((element) => {
     const copy = (element as unknown as Node).cloneNode(true)
@@ -245,8 +271,8 @@ test('two offices write one plan at once, live and offline, sign it off together
   await a.keyboard.type(NOTE_START)
   await expect.poll(() => notesText(b), { timeout: 30_000 }).toBe(NOTE_START)
   await editorB.getByTestId('plan-notes-editor').click()
-  await a.keyboard.press('Control+Home')
-  await b.keyboard.press('Control+End')
+  await caretTo(a, 'start')
+  await caretTo(b, 'end')
   await Promise.all([a.keyboard.type(NOTE_A, { delay: 25 }), b.keyboard.type(NOTE_B, { delay: 25 })])
   await expect.poll(() => notesText(a), { timeout: 30_000 }).toBe(NOTE_A + NOTE_START + NOTE_B)
   await expect.poll(() => notesText(b), { timeout: 30_000 }).toBe(NOTE_A + NOTE_START + NOTE_B)
@@ -268,10 +294,10 @@ test('two offices write one plan at once, live and offline, sign it off together
   await expect(b.getByTestId('plan-link-state')).toHaveAttribute('data-state', 'offline', { timeout: 30_000 })
   await expect(a.getByTestId('plan-link-state')).toContainText('Offline — your changes will reach BLO Houayxay when the link returns')
   await editorA.getByTestId('plan-notes-editor').click()
-  await a.keyboard.press('Control+End')
+  await caretTo(a, 'end')
   await a.keyboard.type(OFFLINE_A)
   await editorB.getByTestId('plan-notes-editor').click()
-  await b.keyboard.press('Control+End')
+  await caretTo(b, 'end')
   await b.keyboard.type(OFFLINE_B)
   await editorB.getByTestId('field-tasks.1.assignee').fill('ຮ.ອ ສົມພອນ')
   await editorB.getByTestId('field-tasks.1.assignee').press('Tab')
@@ -326,7 +352,7 @@ test('two offices write one plan at once, live and offline, sign it off together
 
   // A later edit: changes since the agreed version, and both must approve again.
   await editorA.getByTestId('plan-notes-editor').click()
-  await a.keyboard.press('Control+End')
+  await caretTo(a, 'end')
   await a.keyboard.type(AFTER_AGREEMENT)
   await expect(a.getByTestId('signoff-state')).toHaveAttribute('data-state', 'changed', { timeout: 30_000 })
   await expect(a.getByTestId('signoff-changes').getByTestId('diff-notes').locator('ins')).toContainText(['spare boats'], { timeout: 30_000 })
