@@ -141,7 +141,9 @@ export function openStation(options: StationOptions): Station {
   const cases = new CaseRepository(db, () => meta.country, audit)
   const docs = new DocStore(db)
   const link = new LinkService(db, docs, meta, (status) => emit('sync:status', status), audit, options.link)
-  const exchange = openExchange({ db, store: docs, cases, audit, stationId: link.identity.then((i) => i.stationId), log, emit })
+  const stationId = link.identity.then((i) => i.stationId)
+  stationId.catch(() => undefined) // a station closed before its key was made: each call that waits sees it, not the process
+  const exchange = openExchange({ db, store: docs, cases, audit, stationId, log, emit })
   const plans = openPlans({ db, store: docs, link, log, emit })
   const exports = new ExportService({
     db,
@@ -174,7 +176,7 @@ export function openStation(options: StationOptions): Station {
       ...accounts.handlers,
       ...auditHandlers(db, audit),
       ...exportHandlers(exports),
-      ...reportHandlers(db, meta, link.identity.then((i) => i.stationId))
+      ...reportHandlers(db, meta, stationId)
     },
     accounts.gate,
     log

@@ -38,7 +38,7 @@ async function main(argv: string[]): Promise<boolean> {
   const seed = values.seed ?? String(randomInt(1, 2 ** 31))
   const progress = (line: string) => process.stderr.write(`${line}\n`)
   progress(`${command}: seed ${seed} (replay with --seed ${seed})`)
-  let report: { lost?: string[]; problems: string[] }
+  let report: { lost?: string[]; missing?: string[]; crashes?: number; problems: string[] }
   switch (command) {
     case 'crash': {
       const { runCrashLoop } = await import('./crash/crash-loop')
@@ -66,7 +66,7 @@ async function main(argv: string[]): Promise<boolean> {
       throw new Error(usage)
   }
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
-  const failed = (report.lost?.length ?? 0) + report.problems.length > 0
+  const failed = (report.lost?.length ?? 0) + (report.missing?.length ?? 0) + (report.crashes ?? 0) + report.problems.length > 0
   progress(`${command}: ${failed ? 'FAILED' : 'passed'} (seed ${seed})`)
   return !failed
 }

@@ -19,7 +19,7 @@ const say = (message: unknown) => writeSync(1, `${JSON.stringify(message)}\n`)
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { data: { type: 'string' }, seed: { type: 'string' }, run: { type: 'string' }, writes: { type: 'string', default: '400' } }
+    options: { data: { type: 'string' }, seed: { type: 'string' }, run: { type: 'string' }, writes: { type: 'string', default: '5000' } }
   })
   if (!values.data || values.seed === undefined || values.run === undefined) throw new Error('crash-driver needs --data, --seed and --run')
   say({ opening: true })

@@ -156,7 +156,8 @@ export class FrameCorpus {
     const rng = this.rng
     const frame = this.bigFrame
     const id = rng.chance(0.2) ? 'ee'.repeat(16) : transferIdOf(frame)
-    const size = rng.int(512, 8192)
+    // A few dozen chunks, so that transfers do not crowd out every other kind of frame.
+    const size = Math.ceil(frame.byteLength / rng.int(4, 32))
     const chunks: Frame[] = []
     for (let offset = 0; offset < frame.byteLength; offset += size) {
       chunks.push({ kind: Kind.chunk, transferId: id, offset, total: frame.byteLength, bytes: frame.subarray(offset, offset + size) })

@@ -44,6 +44,8 @@ export interface FuzzReport {
   receivedRecords: number
   api: ApiFuzzResult
   imports: ImportFuzzResult
+  /** How long the host took to answer `station.info` on a new connection after each part (sync, API, imports). */
+  responseMs: number[]
   /** Station host processes that died: must be 0. */
   crashes: number
   problems: string[]
@@ -82,6 +84,18 @@ async function peerMaterial(dir: string, rng: Rng) {
   } finally {
     db.close()
   }
+}
+
+/** A local tool's round trip: connect, station.info, close. */
+async function responseTime(host: { origin: string; token: string }): Promise<number> {
+  const started = performance.now()
+  const connection = await connectToHost({ url: host.origin, token: host.token })
+  try {
+    await must(connection, 'station.info', {})
+  } finally {
+    connection.close()
+  }
+  return Math.round(performance.now() - started)
 }
 
 function linkLog(dir: string): FuzzReport['linkLog'] {
@@ -150,6 +164,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       progress
     })
     problems.push(...sync.problems.map((p) => `sync fuzz: ${p}`))
+    const responseMs = [await responseTime(host)]
     if (own(storedDocuments(targetDir)) !== before) problems.push("a fuzzed frame changed one of the station's own documents")
 
     const check = await connectToHost({ url: host.origin, token: host.token })
@@ -170,10 +185,12 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       officer: { username: OFFICER.username, password: OFFICER.password }
     })
     problems.push(...api.problems.map((p) => `API fuzz: ${p}`))
+    responseMs.push(await responseTime(host))
 
     progress('import fuzz')
     const imports = await fuzzImports({ dataDir: targetDir, workDir, rng, hugeMb: options.hugeImportMb ?? 8 })
     problems.push(...imports.problems.map((p) => `import fuzz: ${p}`))
+    responseMs.push(await responseTime(host))
 
     const log = linkLog(targetDir)
     if (!host.alive()) {
@@ -186,7 +203,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     // The dispatcher logs "<method> failed" for anything that escaped as an internal error.
     for (const line of host.stderr().split('\n')) if (/ failed\b|uncaught|unhandled/i.test(line)) problems.push(`station log: ${line.slice(0, 500)}`)
     problems.push(...dataDirProblems(targetDir).map((p) => `data folder after fuzzing: ${p}`))
-    return { seed: options.seed, sync, linkLog: log, receivedRecords, api, imports, crashes, problems, elapsedMs: Math.round(performance.now() - started) }
+    if (problems.length) problems.push(`station log (last lines): ${host.stderr().trim().split('\n').slice(-15).join(' | ')}`)
+    return { seed: options.seed, sync, linkLog: log, receivedRecords, api, imports, responseMs, crashes, problems, elapsedMs: Math.round(performance.now() - started) }
   } finally {
     if (host.alive()) await host.stop()
     if (ownWorkDir) rmSync(workDir, { recursive: true, force: true })

@@ -94,10 +94,11 @@ export async function fuzzImports(options: ImportFuzzOptions): Promise<ImportFuz
   ] as const) {
     const file = join(dir, name)
     writeFileSync(file, JSON.stringify(content))
+    const started = performance.now()
     const run = await runSourceCli(['case', 'add', '--data', options.dataDir, '--json', file])
     result.files++
     if (run.code === 0) result.accepted++
-    else result.problems.push(`${name} was refused after the bad files: ${run.stderr.trim()}`)
+    else result.problems.push(`${name} was refused after the bad files (after ${Math.round(performance.now() - started)} ms): ${run.stderr.trim()}`)
   }
   return result
 }

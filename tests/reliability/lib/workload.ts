@@ -1,9 +1,9 @@
 /**
  * A seeded stream of the writes officers make all day — cases logged, moved on and voided, cases shared and
  * withdrawn, alerts, requests and replies, plans created and edited by typed edits and by a screen's Yjs
- * replica — each returning the element it added once the station has acknowledged it (its reply was ok).
+ * replica — reporting each element it added once the station has acknowledged it (its reply was ok).
  * The same stream drives the crash loop (one station, killed at random) and the partition run (two stations
- * over a bad link); `presence` checks an element afterwards, as a Jepsen set test checks its adds.
+ * over a bad link); `absence` says why an element is not (or no longer) there, as a Jepsen set test checks its adds.
  */
 import * as Y from 'yjs'
 import { NEXT_STATUS, SHARE_FIELDS, type Case, type CaseStatus, type MethodInput, type MethodName, type MethodOutput, type Reply } from '../../../preload/api'
