@@ -56,6 +56,8 @@ function signedRecords(doc: Y.Doc): Map<string, unknown> {
 // An entry rewritten with equal content is a new value too: screens have no reason to write these at all.
 const sameRecords = (a: Map<string, unknown>, b: Map<string, unknown>) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v)
 
+const sameDeletes = (a: Uint8Array | null, b: Uint8Array | null) => a === b || (a !== null && b !== null && Buffer.from(a).equals(b))
+
 const refused = (path: string, message: string) => new ApiError('invalid_input', `${path}: ${message}`, [{ path, message }])
 
 export class PlanService {
@@ -132,7 +134,9 @@ export class PlanService {
         const pending = { structs: doc.store.pendingStructs, ds: doc.store.pendingDs }
         const records = signedRecords(doc)
         Y.applyUpdateV2(doc, bytes, origin)
-        const missing = doc.store.pendingStructs !== pending.structs || doc.store.pendingDs !== pending.ds
+        // Yjs rewrites a pending delete set (deletions from the peer of items not yet here) on every update it
+        // applies: only new bytes in it mean this update deleted something the station lacks.
+        const missing = doc.store.pendingStructs !== pending.structs || !sameDeletes(doc.store.pendingDs, pending.ds)
         if (missing) throw new ApiError('conflict', 'The update builds on changes this station does not hold; reopen the plan.')
         if (!sameRecords(records, signedRecords(doc))) {
           throw new ApiError('forbidden', 'A screen cannot change approvals or the version history directly; use approve, save version or restore.')
