@@ -117,7 +117,7 @@ function identity(db: Database, dataDir: string, init: StationMeta | undefined):
 export function openStation(options: StationOptions): Station {
   const log = options.log ?? defaultLog
   const init = parseIdentity(options.init)
-  const lock: DataDirLock = lockDataDir(options.dataDir)
+  const lock: DataDirLock = lockDataDir(options.dataDir, { nativeBinding: options.nativeBinding })
   let db: Database
   let meta: StationMeta
   try {
@@ -215,7 +215,7 @@ export function openStation(options: StationOptions): Station {
 /** Creates a station in an empty data folder; refuses one that already has a station. */
 export function initStation(options: Omit<StationOptions, 'init'> & { identity: StationIdentityInput }): StationMeta {
   const init = parseIdentity(options.identity)
-  const lock = lockDataDir(options.dataDir)
+  const lock = lockDataDir(options.dataDir, { nativeBinding: options.nativeBinding })
   try {
     const db = openDatabase(join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding })
     try {
