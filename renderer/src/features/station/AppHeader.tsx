@@ -25,19 +25,20 @@ export function AppHeader({ section, onNavigate, unread }: Props) {
   const sections = allowedTabs(useCan()).length > 0 ? SECTIONS : SECTIONS.filter((s) => s !== 'management')
   return (
     <header className="app-header">
-      <button type="button" className="brand" onClick={() => onNavigate('cases')} data-testid="nav-home">
+      {/* Once the station is known its name says where we are; the product name would only crowd it out. */}
+      <button type="button" className="brand" onClick={() => onNavigate('cases')} data-testid="nav-home" aria-label={t('app.name')} title={t('app.name')}>
         <span className="brand-mark" aria-hidden="true">
           BLO
         </span>
-        <span className="brand-name">{t('app.name')}</span>
+        {!info && <span className="brand-name">{t('app.name')}</span>}
       </button>
       {info && (
-        <div className="station" data-testid="station-info">
+        <div className="station" data-testid="station-info" title={[info.name, info.crossing, info.country].filter(Boolean).join(' · ')}>
           <span className="station-name" data-testid="station-name">
             {info.name}
           </span>
-          {info.crossing && <span className="station-crossing">{info.crossing}</span>}
           <span className="station-country">{info.country}</span>
+          {info.crossing && <span className="station-crossing">{info.crossing}</span>}
         </div>
       )}
       <nav className="app-nav" aria-label={t('nav.label')}>
