@@ -76,6 +76,23 @@ import {
 import { AuditPage, AuditQuery, AuditVerification } from './schemas/audit'
 import { ExportCancelInput, ExportCancelResult, ExportProgress, ExportResult, ExportRunInput, ExportVerification, ExportVerifyInput } from './schemas/export'
 import { MonthlyReport, MonthlyReportInput } from './schemas/reports'
+import {
+  BackupCheck,
+  BackupInput,
+  BackupList,
+  BackupResult,
+  FileInput,
+  InstallInput,
+  InstallResult,
+  MaintenanceCancelInput,
+  MaintenanceCancelResult,
+  MaintenanceProgress,
+  MaintenanceStatus,
+  StageRestoreResult,
+  UpdateCheck,
+  type DesktopReply,
+  type DesktopRequest
+} from './schemas/maintenance'
 
 export * from './schemas/cases'
 export * from './schemas/station'
@@ -86,6 +103,7 @@ export * from './schemas/users'
 export * from './schemas/audit'
 export * from './schemas/export'
 export * from './schemas/reports'
+export * from './schemas/maintenance'
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
 
@@ -145,7 +163,16 @@ export const methods = {
   'export.run': method(ExportRunInput, ExportResult),
   'export.cancel': method(ExportCancelInput, ExportCancelResult),
   'export.verify': method(ExportVerifyInput, ExportVerification),
-  'reports.monthly': method(MonthlyReportInput, MonthlyReport)
+  'reports.monthly': method(MonthlyReportInput, MonthlyReport),
+  'maintenance.status': method(Empty, MaintenanceStatus),
+  'maintenance.backups': method(Empty, BackupList),
+  'maintenance.backup': method(BackupInput, BackupResult),
+  'maintenance.cancel': method(MaintenanceCancelInput, MaintenanceCancelResult),
+  'maintenance.checkBackup': method(FileInput, BackupCheck),
+  'maintenance.stageRestore': method(FileInput, StageRestoreResult),
+  'maintenance.cancelRestore': method(Empty, z.object({ cancelled: z.boolean() })),
+  'maintenance.verifyUpdate': method(FileInput, UpdateCheck),
+  'maintenance.installUpdate': method(InstallInput, InstallResult)
 } as const
 
 export type MethodName = keyof typeof methods
@@ -162,7 +189,8 @@ export const events = {
   'exchange:changed': ExchangeChanged,
   'plans:update': PlanUpdateEvent,
   'plans:awareness': PlanAwarenessEvent,
-  'export:progress': ExportProgress
+  'export:progress': ExportProgress,
+  'maintenance:progress': MaintenanceProgress
 } as const
 export type EventName = keyof typeof events
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>
@@ -189,8 +217,18 @@ export interface BloApi {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
 }
 
+/**
+ * The desktop shell's own services, beside the station's API: native file dialogs and a restart. Electron only
+ * (the station host's page types paths instead); main checks the sender and that an administrator is signed in.
+ */
+export interface DesktopBridge {
+  request(request: DesktopRequest): Promise<Reply<DesktopReply>>
+}
+
 /** What preload exposes as window.blo: the raw, name-checked channel. The renderer client wraps it into BloApi. */
 export interface BloBridge {
   invoke(method: string, input: unknown): Promise<Reply<unknown>>
   on(event: string, listener: (payload: unknown) => void): () => void
+  /** Present in the desktop app only. */
+  desktop?: DesktopBridge
 }

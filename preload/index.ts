@@ -3,8 +3,8 @@
  * are refused here, before anything reaches main; main checks again (sender and input).
  */
 import { contextBridge, ipcRenderer } from 'electron'
-import { eventNames, methodNames, type BloBridge, type Reply } from './api'
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels'
+import { eventNames, methodNames, type BloBridge, type DesktopReply, type Reply } from './api'
+import { DESKTOP_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels'
 
 const knownMethods = new Set<string>(methodNames)
 const knownEvents = new Set<string>(eventNames)
@@ -36,6 +36,10 @@ const bridge: BloBridge = {
     return () => {
       set.delete(listener)
     }
+  },
+  // Checked in main (sender, request shape, a signed-in administrator): the page can ask, never command.
+  desktop: {
+    request: (request) => ipcRenderer.invoke(DESKTOP_CHANNEL, request) as Promise<Reply<DesktopReply>>
   }
 }
 

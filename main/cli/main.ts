@@ -14,6 +14,7 @@ import { planCommand } from './plan-commands'
 import { seedCommand } from './seed-command'
 import type { Command } from './subcommands'
 import { updateCommand } from './update-command'
+import { userCommand } from './user-commands'
 import { MAIN_USAGE } from './usage'
 
 const COMMANDS: Record<string, Command> = {
@@ -33,7 +34,8 @@ const COMMANDS: Record<string, Command> = {
   audit: auditCommand,
   backup: backupCommand,
   restore: restoreCommand,
-  update: updateCommand
+  update: updateCommand,
+  user: userCommand
 }
 
 const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim()

@@ -34,6 +34,10 @@ Commands:
                                                               a signed export (FILE + FILE.manifest.json); see blo export --help
   export verify FILE [--json]                                 check an export against its signed manifest (exit 1 if not)
 
+  user list --data DIR --json                                 the station's accounts: username, name, role, disabled, last sign-in
+  user reset-password USERNAME --data DIR [--password-file FILE]
+                                                              a new password (a printed temporary one without FILE); lifts a lockout
+
   backup  --data DIR --out FILE                               copy the database (works while the station runs) + FILE.backup.json
   restore --data DIR --from FILE [--check]                    check a backup and put it in place (station stopped); see blo restore --help
   update verify FILE                                          check an installer from a USB stick against its signature FILE.sig
@@ -42,7 +46,8 @@ Commands:
 When a station host runs on the folder, commands go through it; init and seed refuse. Without one,
 they open the folder themselves: "sync status" then shows the stored state (offline, last contact,
 last complete sync, pending), and what is shared goes across when the station next runs.
-Run "blo case --help", "blo pair --help", "blo sync --help", "blo exchange --help" or "blo plan --help" for details.`
+Run "blo case --help", "blo pair --help", "blo sync --help", "blo exchange --help", "blo plan --help" or "blo user --help"
+for details.`
 
 export const CASE_USAGE = `Usage: blo case <add|list|get> [options]
 
@@ -116,3 +121,18 @@ export const EXCHANGE_USAGE = `Usage: blo share | withdraw | exchange | alert | 
       Answers an alert or a request; the reply lives in this station's own documents.
 
 Each prints what the station now holds (the record, or the message thread) as JSON.`
+
+export const USER_USAGE = `Usage: blo user <list|reset-password> [options]
+
+For an administrator who forgot the password or locked the account with wrong ones (and the station has no other
+administrator to reset it). Works with or without a station running on DIR; recorded in the audit trail as
+cli:<os user>, like any change an administrator makes.
+
+  blo user list --data DIR --json
+      Prints the accounts: username, displayName, agency, role, language, disabled, createdAt, lastLoginAt.
+  blo user reset-password USERNAME --data DIR [--password-file FILE]
+      Sets a new password for USERNAME, lifts the lockout after wrong passwords, and ends the account's sessions.
+      FILE holds the new password on one line (at least 8 characters; a final line break is dropped).
+      Without --password-file a strong temporary password is made and printed once, in
+      {"account", "temporaryPassword"}: give it to the person, who changes it after signing in
+      (user menu › Change my password).`

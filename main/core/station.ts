@@ -14,8 +14,10 @@ import { caseHandlers } from './cases/case-handlers'
 import { CaseRepository } from './cases/case-repository'
 import { lockDataDir, type DataDirLock } from './data-dir-lock'
 import { openDatabase } from './db/open-database'
+import { DATABASE_FILE } from './db/database-file'
 import { readStationMeta, writeStationMeta, type StationMeta } from './station-meta'
 import { DocStore } from './docs/doc-store'
+import type { DocLimits } from './docs/doc-limits'
 import { openExchange } from './exchange/exchange'
 import { exportHandlers } from './export/export-handlers'
 import { ExportService } from './export/export-service'
@@ -28,8 +30,13 @@ import { AuditLog } from './audit/audit-log'
 import { openAccounts } from './users/accounts'
 import type { ConnectionState } from './users/connection'
 import type { SyncEngineOptions } from './sync/sync-engine'
+import { applyStagedRestore } from './backup/staged-restore'
+import { auditRestoreOutcome, maintenanceHandlers } from './maintenance/maintenance-handlers'
+import { MaintenanceService, type UpdateInstaller } from './maintenance/maintenance-service'
+import { PUBLISHER_KEYS } from './update/publisher-keys'
+import type { MethodName } from '../../preload/api'
 
-export const DATABASE_FILE = 'station.db'
+export { DATABASE_FILE }
 
 /**
  * Transports create a ConnectionState per connection (screenConnection for a browser page or window, which must
@@ -65,8 +72,14 @@ export interface StationOptions {
   log?: Logger
   /** Tuning of the peer link (tests shorten timeouts). */
   link?: SyncEngineOptions
+  /** How much one shared document may take (tests lower the limits). */
+  docLimits?: DocLimits
   /** The station clock (sessions, lockouts, audit times); tests inject one to step over the idle lock. */
   now?: () => Date
+  /** Keys an update file must be signed by: the built-in publisher keys unless a test passes its own. */
+  publisherKeys?: readonly string[]
+  /** The desktop shell's way of running a checked installer; without it (station host) updates are only checked. */
+  installer?: UpdateInstaller
 }
 
 export type StationEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void
@@ -76,6 +89,8 @@ export interface Station {
   readonly meta: StationMeta
   /** Checks who calls and their role, validates input against the contract, runs the handler, validates the output. Never throws. */
   dispatch(method: string, input: unknown, connection: ConnectionState): Promise<Reply<unknown>>
+  /** Whether the connection's caller may call the method now (its role, its session): for the desktop shell's own services. */
+  admits(method: MethodName, connection: ConnectionState): boolean
   /** Subscribe to contract events; returns the unsubscribe function. */
   onEvent(listener: StationEventListener): () => void
   /** Bulk import of already validated cases (seeding, file imports), in batched transactions. Local tools only
@@ -120,7 +135,10 @@ export function openStation(options: StationOptions): Station {
   const lock: DataDirLock = lockDataDir(options.dataDir, { nativeBinding: options.nativeBinding })
   let db: Database
   let meta: StationMeta
+  let restored: ReturnType<typeof applyStagedRestore>
   try {
+    // A restore staged from the Maintenance screen goes in while nothing has the database open.
+    restored = applyStagedRestore(options.dataDir, { nativeBinding: options.nativeBinding, now: options.now })
     db = openDatabase(join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding })
     try {
       meta = identity(db, options.dataDir, init)
@@ -137,14 +155,15 @@ export function openStation(options: StationOptions): Station {
   const emit: StationEventListener = (event, payload) => events.emit('event', event, payload)
   const now = options.now ?? (() => new Date())
   const audit = new AuditLog(db, now)
+  if (restored) auditRestoreOutcome(audit, restored)
   const accounts = openAccounts(db, audit, now)
   const cases = new CaseRepository(db, () => meta.country, audit)
-  const docs = new DocStore(db)
+  const docs = new DocStore(db, { limits: options.docLimits })
   const link = new LinkService(db, docs, meta, (status) => emit('sync:status', status), audit, options.link)
   const stationId = link.identity.then((i) => i.stationId)
   stationId.catch(() => undefined) // a station closed before its key was made: each call that waits sees it, not the process
   const exchange = openExchange({ db, store: docs, cases, audit, stationId, log, emit })
-  const plans = openPlans({ db, store: docs, link, log, emit })
+  const plans = openPlans({ db, store: docs, link, log, emit, audit, now })
   const exports = new ExportService({
     db,
     dataDir: options.dataDir,
@@ -161,6 +180,16 @@ export function openStation(options: StationOptions): Station {
         detail: { what, format, filters, path, rows, bytes, sha256 }
       })
   })
+  const maintenance = new MaintenanceService({
+    dataDir: options.dataDir,
+    dbFile: join(options.dataDir, DATABASE_FILE),
+    nativeBinding: options.nativeBinding,
+    publisherKeys: options.publisherKeys ?? PUBLISHER_KEYS,
+    installer: options.installer,
+    stationId,
+    audit,
+    onProgress: (progress) => emit('maintenance:progress', progress)
+  })
   const dispatch = createDispatcher(
     {
       'station.info': () => ({
@@ -176,7 +205,8 @@ export function openStation(options: StationOptions): Station {
       ...accounts.handlers,
       ...auditHandlers(db, audit),
       ...exportHandlers(exports),
-      ...reportHandlers(db, meta, stationId)
+      ...reportHandlers(db, meta, stationId),
+      ...maintenanceHandlers(maintenance)
     },
     accounts.gate,
     log
@@ -186,6 +216,14 @@ export function openStation(options: StationOptions): Station {
     dataDir: options.dataDir,
     meta,
     dispatch,
+    admits(method, connection) {
+      try {
+        accounts.gate.admit(method, connection)
+        return true
+      } catch {
+        return false
+      }
+    },
     onEvent(listener) {
       events.on('event', listener)
       return () => events.off('event', listener)
@@ -202,6 +240,7 @@ export function openStation(options: StationOptions): Station {
       events.removeAllListeners()
       const linkClosed = link.close()
       exports.close()
+      maintenance.close()
       exchange.close()
       plans.close()
       docs.close()

@@ -5,16 +5,20 @@
  */
 import { app, dialog, type BrowserWindow } from 'electron'
 import { userInfo } from 'node:os'
+import { join } from 'node:path'
+import { BACKUPS_DIR } from '../core/backup/migration-backup'
 import { defaultDataDir } from '../core/data-dir'
 import { DEFAULT_IDENTITY, openStation, systemConnection } from '../core/station'
 import { DEFAULT_SYNC_PORT } from '../core/sync/link-service'
 import { showAbout } from './about'
 import { desktopLabels } from './desktop-labels'
+import { desktopServices } from './desktop-services'
 import { bindStationIpc } from './ipc'
 import { installMenu } from './menu'
 import { electronSqliteBinding } from './native-binding'
 import { hardenSession, installSecurityGuards, registerAppScheme, serveRenderer } from './security'
 import { showLinkInTray } from './tray'
+import { desktopInstaller } from './update-install'
 import { builtPaths, createMainWindow, focusWindow } from './window'
 import { DEFAULT_SIZE, MIN_SIZE } from './window-bounds'
 import { loadWindowPlacement, rememberWindowPlacement } from './window-state'
@@ -28,7 +32,8 @@ function openDesktop(mainDir: string): BrowserWindow {
     dataDir,
     nativeBinding: electronSqliteBinding({ packaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath }),
     log,
-    init: DEFAULT_IDENTITY
+    init: DEFAULT_IDENTITY,
+    installer: desktopInstaller()
   })
   // The counterpart dials in on the documented port on every interface; a busy port leaves us dial-only.
   void station.startLink({ host: '0.0.0.0', port: DEFAULT_SYNC_PORT })
@@ -41,7 +46,7 @@ function openDesktop(mainDir: string): BrowserWindow {
   const win = createMainWindow(paths.preload, loadWindowPlacement(dataDir, DEFAULT_SIZE, MIN_SIZE))
   rememberWindowPlacement(win, dataDir)
   installMenu({ about: () => void showAbout(win, station, self, labels) }, labels)
-  const unbind = bindStationIpc(win, station)
+  const unbind = bindStationIpc(win, station, desktopServices(win, labels, join(dataDir, BACKUPS_DIR)))
   const removeTray = showLinkInTray(station, self, labels, () => focusWindow(win))
   app.once('will-quit', () => {
     removeTray()

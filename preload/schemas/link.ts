@@ -32,6 +32,9 @@ export const TransferProgress = z.object({
   total: z.number()
 })
 
+/** A shared document that refuses the peer's updates for being at its size limit on this station. */
+export const DocAtLimit = z.object({ doc: z.string(), bytes: z.number().int(), limit: z.number().int() })
+
 export const PeerLinkStatus = z.object({
   stationId: z.string(),
   name: z.string(),
@@ -43,7 +46,8 @@ export const PeerLinkStatus = z.object({
   pendingBytes: z.number().int(),
   transfers: z.array(TransferProgress),
   lastError: z.string().nullable(),
-  nextAttemptAt: z.string().nullable()
+  nextAttemptAt: z.string().nullable(),
+  docsAtLimit: z.array(DocAtLimit)
 })
 export type PeerLinkStatus = z.infer<typeof PeerLinkStatus>
 

@@ -112,3 +112,17 @@ test('reopens with the size and place it was closed with', async () => {
   const bounds = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].getBounds())
   expect(bounds).toMatchObject({ width: 1100, height: 700 })
 })
+
+test('opens file dialogs only for a signed-in administrator, on a checked request', async () => {
+  type Page = { blo: { invoke(method: string, input: unknown): Promise<unknown>; desktop: { request(request: unknown): Promise<unknown> } } }
+  const ask = (request: unknown) => page.evaluate((r) => (globalThis as unknown as Page).blo.desktop.request(r), request)
+  expect(await ask({ action: 'pickFolder', title: 'Where' })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+  expect(await ask({ action: 'formatDisk' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+  const setup = { username: 'admin.noi', password: 'Adm1n-passphrase', displayName: 'Pol. Maj. Noi', agency: 'police' }
+  expect(await page.evaluate((input) => (globalThis as unknown as Page).blo.invoke('auth.setup', input), setup)).toMatchObject({ ok: true })
+  // The system's dialog answers as if the administrator had picked a file on a USB stick.
+  await app.evaluate(({ dialog }) => {
+    dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: ['/media/usb/station-backup.db'] })) as unknown as typeof dialog.showOpenDialog
+  })
+  expect(await ask({ action: 'pickFile', purpose: 'backup', title: 'Choose a backup to restore' })).toEqual({ ok: true, value: { path: '/media/usb/station-backup.db' } })
+})

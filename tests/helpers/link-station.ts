@@ -24,9 +24,14 @@ export interface LinkStation {
   stop(): Promise<void>
 }
 
-export async function startLinkStation(dir: string, name: string, options: SyncEngineOptions = {}): Promise<LinkStation> {
+export async function startLinkStation(
+  dir: string,
+  name: string,
+  options: SyncEngineOptions = {},
+  makeStore: (db: Database) => DocStore = (db) => new DocStore(db)
+): Promise<LinkStation> {
   const db = openDatabase(join(dir, 'station.db'))
-  const store = new DocStore(db)
+  const store = makeStore(db)
   const identity = await ensureStationIdentity(db, { name, country: 'TH' })
   const peers = new PeerRegistry(db, identity.stationId, new AuditLog(db))
   const engine = new SyncEngine({

@@ -8,30 +8,18 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { openDatabase } from '../../main/core/db/open-database'
 import { ensureStationIdentity } from '../../main/core/identity/station-identity'
 import type { Station } from '../../main/core/station'
-import { COMPRESSION, decodeFrame, encodeFrame, Kind, type Frame } from '../../main/core/sync/frames'
+import { COMPRESSION, Kind, type Frame } from '../../main/core/sync/frames'
 import { dialPeer } from '../../main/core/sync/tls-transport'
+import { sendHandled } from '../helpers/raw-peer'
 import { call, openTestStation } from '../helpers/station'
 import { useTempDirs } from '../helpers/temp-dir'
 import { databaseFile, viewsAgainstDocuments } from '../reliability/lib/consistency'
 
 const update = (doc: string, bytes: Uint8Array): Frame => ({ kind: Kind.update, doc, flags: COMPRESSION.none, update: bytes })
-
-/** Sends the frames, then a ping; resolves when the pong shows the station has handled them all. */
-function sendAll(ws: WebSocket, frames: Frame[]): Promise<void> {
-  return new Promise((resolve) => {
-    ws.on('message', (data: Buffer) => {
-      const decoded = decodeFrame(new Uint8Array(data))
-      if (decoded.ok && decoded.frame.kind === Kind.pong && decoded.frame.nonce === 4242) resolve()
-    })
-    for (const frame of frames) ws.send(encodeFrame(frame))
-    ws.send(encodeFrame({ kind: Kind.ping, nonce: 4242 }))
-  })
-}
 
 describe('updates from the peer for documents new to this station', () => {
   const tempDir = useTempDirs()
@@ -65,7 +53,7 @@ describe('updates from the peer for documents new to this station', () => {
 
     const { ws } = await dialPeer({ address: `127.0.0.1:${port}`, expectedStationId: stationId, identity: peer })
     ws.binaryType = 'nodebuffer'
-    await sendAll(ws, [
+    await sendHandled(ws, [
       update(`plan/${malformed}`, new Uint8Array([1, 2, 3])),
       update(`plan/${empty}`, Y.encodeStateAsUpdateV2(new Y.Doc())),
       update(`records/${peer.stationId}/2026-11`, dependent),

@@ -11,28 +11,16 @@ import * as Y from 'yjs'
 import { openDatabase } from '../../main/core/db/open-database'
 import { ensureStationIdentity } from '../../main/core/identity/station-identity'
 import type { Station } from '../../main/core/station'
-import { COMPRESSION, decodeFrame, encodeFrame, Kind } from '../../main/core/sync/frames'
+import { COMPRESSION, Kind } from '../../main/core/sync/frames'
 import { dialPeer } from '../../main/core/sync/tls-transport'
+import { sendHandled } from '../helpers/raw-peer'
 import { call, openTestStation } from '../helpers/station'
 import { useTempDirs } from '../helpers/temp-dir'
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64')
 
-/** Sends one update for the document, then a ping; resolves when the pong shows the station has applied it. */
-function send(ws: WebSocket, doc: string, update: Uint8Array, nonce: number): Promise<void> {
-  return new Promise((resolve) => {
-    const onMessage = (data: Buffer) => {
-      const decoded = decodeFrame(new Uint8Array(data))
-      if (decoded.ok && decoded.frame.kind === Kind.pong && decoded.frame.nonce === nonce) {
-        ws.off('message', onMessage)
-        resolve()
-      }
-    }
-    ws.on('message', onMessage)
-    ws.send(encodeFrame({ kind: Kind.update, doc, flags: COMPRESSION.none, update }))
-    ws.send(encodeFrame({ kind: Kind.ping, nonce }))
-  })
-}
+/** Sends one update for the document; resolves once the station has handled it. */
+const send = (ws: WebSocket, doc: string, update: Uint8Array) => sendHandled(ws, [{ kind: Kind.update, doc, flags: COMPRESSION.none, update }])
 
 describe('a plan waiting for items the counterpart deleted', () => {
   const tempDir = useTempDirs()
@@ -64,7 +52,7 @@ describe('a plan waiting for items the counterpart deleted', () => {
     const deleted = Y.encodeStateAsUpdateV2(theirs, afterAdd)
     const { ws } = await dialPeer({ address: `127.0.0.1:${port}`, expectedStationId: stationId, identity: peer })
     ws.binaryType = 'nodebuffer'
-    await send(ws, `plan/${plan.id}`, deleted, 1)
+    await send(ws, `plan/${plan.id}`, deleted)
 
     // A screen edits its replica meanwhile.
     const screen = new Y.Doc({ gc: false })
@@ -73,7 +61,7 @@ describe('a plan waiting for items the counterpart deleted', () => {
     screen.getArray('objectives').push([new Y.Map<unknown>([['id', 'o1'], ['text', 'Stop the smuggling boats']])])
     await call(station, 'plans.update', { id: plan.id, update: b64(Y.encodeStateAsUpdateV2(screen, sv)), origin: 'screen-1' })
 
-    await send(ws, `plan/${plan.id}`, added, 2)
+    await send(ws, `plan/${plan.id}`, added)
     ws.terminate()
     const after = await call(station, 'plans.get', { id: plan.id })
     expect(after.objectives.map((o) => o.id)).toEqual(['o1'])

@@ -118,26 +118,26 @@ describe('update signature', () => {
 describe('staging an update', () => {
   const ext = process.platform === 'win32' ? 'exe' : 'deb'
 
-  it('copies and re-checks the file, so changing the original afterwards changes nothing', () => {
+  it('copies and re-checks the file, so changing the original afterwards changes nothing', async () => {
     const stick = tempDir()
     const staging = join(tempDir(), 'updates')
     const file = installer(stick, `blo-station_0.2.0_amd64.${ext}`)
     signUpdate(file, publisher.privatePem, { version: '0.2.0' })
-    const staged = stageUpdate(file, staging, [publisher.publicPem], '0.1.0')
+    const staged = await stageUpdate(file, staging, [publisher.publicPem], { installedVersion: '0.1.0' })
     expect(staged.file).toBe(join(staging, `blo-station_0.2.0_amd64.${ext}`))
     writeFileSync(file, randomBytes(16))
     expect(verifyUpdate(staged.file, [publisher.publicPem], '0.1.0').sha256).toBe(staged.sha256)
   })
 
-  it('refuses an installer that is not newer or not for this system', () => {
+  it('refuses an installer that is not newer or not for this system', async () => {
     const stick = tempDir()
     const staging = join(tempDir(), 'updates')
     const same = installer(stick, `same.${ext}`)
     signUpdate(same, publisher.privatePem, { version: '0.1.0' })
-    expect(() => stageUpdate(same, staging, [publisher.publicPem], '0.1.0')).toThrow('is version 0.1.0, not newer than the installed 0.1.0')
+    await expect(stageUpdate(same, staging, [publisher.publicPem], { installedVersion: '0.1.0' })).rejects.toThrow('is version 0.1.0, not newer than the installed 0.1.0')
     const other = installer(stick, process.platform === 'win32' ? 'other.deb' : 'other.exe')
     signUpdate(other, publisher.privatePem, { version: '0.2.0' })
-    expect(() => stageUpdate(other, staging, [publisher.publicPem], '0.1.0')).toThrow(/is an installer for (win32|linux), not for this/)
+    await expect(stageUpdate(other, staging, [publisher.publicPem], { installedVersion: '0.1.0' })).rejects.toThrow(/is an installer for (win32|linux), not for this/)
     expect(existsSync(join(staging, `same.${ext}`))).toBe(false)
   })
 })

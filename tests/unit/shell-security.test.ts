@@ -115,8 +115,32 @@ describe('IPC', () => {
     expect(ipc).toMatch(/event\.sender\.id !== win\.webContents\.id/)
     expect(ipc).toMatch(/frame\.routingId === main\.routingId/)
     expect(ipc).toMatch(/isAppUrl\(frame\.url\)/)
-    expect(ipc).toMatch(/if \(!isOwnMainFrame\(win, event\)\) return refused\('forbidden'/)
-    expect((allShell.match(/ipcMain\.(handle|on)\(/g) ?? []).length).toBe(1)
+    // Every channel main serves (the station's API and the shell's own services) checks its sender first.
+    const handlers = [...allShell.matchAll(/ipcMain\.(handle|on)\(/g)]
+    expect(handlers.map((m) => m[0])).toEqual(['ipcMain.handle(', 'ipcMain.handle('])
+    expect(ipc.match(/ipcMain\.handle\(/g)).toHaveLength(2)
+    for (const handler of ipc.split(/ipcMain\.handle\(/).slice(1)) {
+      const body = handler.split('\n').slice(1, 2).join('\n')
+      expect(body).toMatch(/^\s+if \(!isOwnMainFrame\(win, event\)\) return refused\('forbidden'/)
+    }
+  })
+
+  it('opens file dialogs and restarts only for a signed-in administrator, with a checked request', () => {
+    const ipc = shell['ipc.ts']
+    const desktop = ipc.slice(ipc.indexOf('ipcMain.handle(DESKTOP_CHANNEL'))
+    expect(desktop.indexOf('DesktopRequest.safeParse(request)')).toBeGreaterThan(-1)
+    expect(desktop.indexOf('station.admits(DESKTOP_ACCESS[parsed.data.action], connection)')).toBeGreaterThan(desktop.indexOf('safeParse'))
+    expect(desktop.indexOf('station.admits(')).toBeLessThan(desktop.indexOf('desktop.serve('))
+    // Dialogs are opened only in the shell's services, for the purposes the request schema allows.
+    const dialogUsers = Object.entries(shell).filter(([, source]) => /dialog\.showOpenDialog\(/.test(source)).map(([name]) => name)
+    expect(dialogUsers).toEqual(['desktop-services.ts'])
+  })
+
+  it('starts an installer only from the checked plan, in one place', () => {
+    const spawners = Object.entries(shell).filter(([, source]) => /\bspawn\(|\bexec(File)?\(/.test(source)).map(([name]) => name)
+    expect(spawners).toEqual(['update-install.ts'])
+    const install = shell['update-install.ts']
+    for (const call of install.match(/spawn\([^)]*\)/g) ?? []) expect(call).toMatch(/^spawn\(plan\.command, plan\.args,/)
   })
 })
 

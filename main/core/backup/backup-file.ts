@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto'
 import { basename } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { z } from 'zod'
+import type { BackupRefusal } from '../../../preload/api'
 import { BLO_APPLICATION_ID } from '../db/application-id'
 import { openSqliteFile, SqliteAddonError } from '../db/sqlite-addon'
 import { readStationMeta } from '../station-meta'
@@ -38,10 +39,12 @@ export const BackupSidecar = z.object({
 })
 export type BackupSidecar = z.infer<typeof BackupSidecar>
 
+/** A backup that must not be used (or cannot be made), with the reason as a code the screens translate. */
 export class BackupRefusedError extends Error {
   constructor(
     readonly file: string,
-    reason: string
+    reason: string,
+    readonly code: BackupRefusal
   ) {
     super(`${file}: ${reason}`)
     this.name = 'BackupRefusedError'
@@ -91,23 +94,23 @@ export function inspectBackupFile(file: string, latestSchema: number, nativeBind
     db = openSqliteFile(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
   } catch (error) {
     if (error instanceof SqliteAddonError) throw error
-    throw new BackupRefusedError(file, `cannot be opened (${(error as Error).message})`)
+    throw new BackupRefusedError(file, `cannot be opened (${(error as Error).message})`, 'unreadable')
   }
   try {
     const appId = db.pragma('application_id', { simple: true }) as number
-    if (appId !== BLO_APPLICATION_ID) throw new BackupRefusedError(file, 'is not a BLO Station database')
+    if (appId !== BLO_APPLICATION_ID) throw new BackupRefusedError(file, 'is not a BLO Station database', 'not-blo')
     const schemaVersion = db.pragma('user_version', { simple: true }) as number
     if (schemaVersion > latestSchema) {
-      throw new BackupRefusedError(file, `was made by a newer BLO Station (schema ${schemaVersion}, this one knows ${latestSchema}); install the newer version first`)
+      throw new BackupRefusedError(file, `was made by a newer BLO Station (schema ${schemaVersion}, this one knows ${latestSchema}); install the newer version first`, 'newer')
     }
     const problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check)
     if (problems.length !== 1 || problems[0] !== 'ok') {
-      throw new BackupRefusedError(file, `fails SQLite's integrity check (${problems.slice(0, 3).join('; ')})`)
+      throw new BackupRefusedError(file, `fails SQLite's integrity check (${problems.slice(0, 3).join('; ')})`, 'damaged')
     }
     return { schemaVersion, station: describeStation(db) }
   } catch (error) {
     if (error instanceof BackupRefusedError) throw error
-    throw new BackupRefusedError(file, `is damaged or not a SQLite database (${(error as Error).message})`)
+    throw new BackupRefusedError(file, `is damaged or not a SQLite database (${(error as Error).message})`, 'damaged')
   } finally {
     db.close()
   }
@@ -127,33 +130,42 @@ export function readSidecar(file: string): BackupSidecar {
   const path = sidecarPathFor(file)
   let text: string
   try {
-    if (statSync(path).size > MAX_SIDECAR_BYTES) throw new BackupRefusedError(file, `${basename(path)} is too large to be a backup sidecar`)
+    if (statSync(path).size > MAX_SIDECAR_BYTES) throw new BackupRefusedError(file, `${basename(path)} is too large to be a backup sidecar`, 'bad-sidecar')
     text = readFileSync(path, 'utf8')
   } catch (error) {
     if (error instanceof BackupRefusedError) throw error
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new BackupRefusedError(file, `has no ${basename(path)} beside it, so it cannot be checked; copy the backup together with its .backup.json`)
+      throw new BackupRefusedError(file, `has no ${basename(path)} beside it, so it cannot be checked; copy the backup together with its .backup.json`, 'no-sidecar')
     }
-    throw new BackupRefusedError(file, `its sidecar cannot be read (${(error as Error).message})`)
+    throw new BackupRefusedError(file, `its sidecar cannot be read (${(error as Error).message})`, 'unreadable')
   }
   let json: unknown
   try {
     json = JSON.parse(text)
   } catch {
-    throw new BackupRefusedError(file, `${basename(path)} is not valid JSON (damaged or edited)`)
+    throw new BackupRefusedError(file, `${basename(path)} is not valid JSON (damaged or edited)`, 'bad-sidecar')
   }
   const parsed = BackupSidecar.safeParse(json)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    throw new BackupRefusedError(file, `${basename(path)} is malformed: ${issue.path.map(String).join('.') || 'sidecar'}: ${issue.message}`)
+    throw new BackupRefusedError(file, `${basename(path)} is malformed: ${issue.path.map(String).join('.') || 'sidecar'}: ${issue.message}`, 'bad-sidecar')
   }
   return parsed.data
 }
 
-/** The file is byte for byte what the sidecar describes. */
-export function assertMatchesSidecar(file: string, sidecar: BackupSidecar): void {
-  const bytes = statSync(file).size
-  if (bytes !== sidecar.bytes) throw new BackupRefusedError(file, `is ${bytes} bytes but its sidecar says ${sidecar.bytes}: the copy is incomplete or damaged`)
-  const sha256 = sha256FileSync(file)
-  if (sha256 !== sidecar.sha256) throw new BackupRefusedError(file, `does not match the SHA-256 in its sidecar: the copy is damaged or was changed`)
+export interface FileDigest {
+  bytes: number
+  sha256: string
 }
+
+/** The file (whose size and SHA-256 are digest) is byte for byte what the sidecar describes. */
+export function assertMatchesSidecar(file: string, sidecar: BackupSidecar, digest: FileDigest = digestFileSync(file)): void {
+  if (digest.bytes !== sidecar.bytes) {
+    throw new BackupRefusedError(file, `is ${digest.bytes} bytes but its sidecar says ${sidecar.bytes}: the copy is incomplete or damaged`, 'incomplete')
+  }
+  if (digest.sha256 !== sidecar.sha256) {
+    throw new BackupRefusedError(file, `does not match the SHA-256 in its sidecar: the copy is damaged or was changed`, 'changed')
+  }
+}
+
+export const digestFileSync = (file: string): FileDigest => ({ bytes: statSync(file).size, sha256: sha256FileSync(file) })

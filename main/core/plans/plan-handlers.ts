@@ -25,7 +25,7 @@ export function planHandlers(ready: Promise<{ service: PlanService; queries: Pla
     'plans.get': async ({ id }) => (await ready).service.detail(id),
     'plans.edit': async ({ id, edits }, ctx) => (await ready).service.edit(id, edits, ctx),
     'plans.open': async ({ id, stateVector }) => (await ready).service.open(id, stateVector),
-    'plans.update': async ({ id, update, origin }) => (await ready).service.update(id, update, origin),
+    'plans.update': async ({ id, update, origin }, ctx) => (await ready).service.update(id, update, origin, ctx),
     'plans.awareness': async ({ id, update, origin }) => (await ready).service.awareness(id, update, origin),
     'plans.approve': async ({ id, stateHash }, ctx) => (await ready).service.approve(id, stateHash, ctx),
     'plans.saveVersion': async ({ id, name }, ctx) => (await ready).service.saveVersion(id, name, ctx),

@@ -1,6 +1,6 @@
 /**
  * The plan actions behind the API. Every change to a plan document happens inside one DocStore write, so
- * the document update, the materialised row and its search text commit together or not at all.
+ * the document update, the materialised row, its search text and its audit entry commit together or not at all.
  */
 import { randomUUID } from 'node:crypto'
 import * as Y from 'yjs'
@@ -19,6 +19,7 @@ import { planDocName } from '../docs/doc-names'
 import type { DocStore } from '../docs/doc-store'
 import type { StationIdentity } from '../identity/station-identity'
 import type { CallContext } from '../station'
+import { editSummary, type PlanAudit } from './plan-audit'
 import { planRoots, readPlanContent, readPlanSides } from './plan-doc'
 import { applyPlanEdits } from './plan-edits'
 import { diffPlans } from './plan-diff'
@@ -41,6 +42,7 @@ export interface PlanServiceDeps {
   pairedStations(): string[]
   sendAwareness(doc: string, update: Uint8Array): void
   emitAwareness(id: string, update: string, origin: string): void
+  audit: PlanAudit
   log: Logger
 }
 
@@ -88,6 +90,7 @@ export class PlanService {
         r.notes.insert(0, [paragraph('')])
         applyPlanEdits(doc, [{ op: 'set', fields }, ...(notes ? [{ op: 'notes.set' as const, text: notes }] : [])], this.editContext(ctx))
       }, STATION_ORIGIN)
+      this.deps.audit.record('plan.create', ctx.user, id, doc, { counterpart: partner || null })
     })
     return this.detail(id)
   }
@@ -108,7 +111,13 @@ export class PlanService {
   }
 
   edit(id: string, edits: PlanEditParsed[], ctx: CallContext): PlanDetail {
-    this.change(id, (doc) => applyPlanEdits(doc, edits, this.editContext(ctx)))
+    this.deps.store.checkOwnEdit(this.nameOf(id))
+    this.change(
+      id,
+      (doc) => applyPlanEdits(doc, edits, this.editContext(ctx)),
+      (doc, _, before) =>
+        this.deps.audit.record('plan.edit', ctx.user, id, doc, { via: 'typed', edits: editSummary(edits), contentHash: { before, after: contentHash(doc) } })
+    )
     return this.detail(id)
   }
 
@@ -122,18 +131,32 @@ export class PlanService {
     }
   }
 
-  /** Applies a screen's edit; a malformed update, or one built on changes this station lacks, is refused whole. */
-  update(id: string, update: string, origin: string): { contentHash: string } {
+  /**
+   * Applies a screen's edit; a malformed update, or one built on changes this station lacks, is refused whole.
+   * The first change of an editing session is audited (plan-audit.ts).
+   */
+  update(id: string, update: string, origin: string, ctx: CallContext): { contentHash: string } {
     const name = this.nameOf(id)
     const bytes = fromBase64(update)
     const problem = updateProblem(bytes)
     if (problem) this.refuseUpdate(id, origin, problem)
+    this.deps.store.checkOwnEdit(name)
+    let changed = false
     try {
       this.deps.store.write(() => {
         const doc = this.deps.store.get(name)
         const pending = { structs: doc.store.pendingStructs, ds: doc.store.pendingDs }
         const records = signedRecords(doc)
-        Y.applyUpdateV2(doc, bytes, origin)
+        // As materialised after the last change: hashing a long plan again on every keystroke would cost.
+        const before = this.deps.queries.contentHash(id) ?? ''
+        // Yjs announces an update only for a transaction that changed something.
+        const onChange = () => (changed = true)
+        doc.on('updateV2', onChange)
+        try {
+          Y.applyUpdateV2(doc, bytes, origin)
+        } finally {
+          doc.off('updateV2', onChange)
+        }
         // Yjs rewrites a pending delete set (deletions from the peer of items not yet here) on every update it
         // applies: only new bytes in it mean this update deleted something the station lacks.
         const missing = doc.store.pendingStructs !== pending.structs || !sameDeletes(doc.store.pendingDs, pending.ds)
@@ -141,6 +164,7 @@ export class PlanService {
         if (!sameRecords(records, signedRecords(doc))) {
           throw new ApiError('forbidden', 'A screen cannot change approvals or the version history directly; use approve, save version or restore.')
         }
+        if (changed) this.deps.audit.screenEdit(id, doc, ctx.user, before)
       })
     } catch (error) {
       if (error instanceof ApiError) {
@@ -149,6 +173,7 @@ export class PlanService {
       }
       this.refuseUpdate(id, origin, (error as Error).message || 'it could not be applied')
     }
+    if (changed) this.deps.audit.screenEditCommitted(id, ctx.user)
     return { contentHash: this.deps.queries.contentHash(id) ?? contentHash(this.doc(id)) }
   }
 
@@ -168,26 +193,33 @@ export class PlanService {
 
   /** Only supervisors reach this: the access gate's method table says who may approve. */
   approve(id: string, stateHash: string, ctx: CallContext): PlanDetail {
-    this.change(id, (doc) => {
-      const hash = contentHash(doc)
-      if (hash !== stateHash) {
-        throw new ApiError('conflict', 'The plan has changed since you reviewed it. Review the current version and approve again.')
-      }
-      const sides = readPlanSides(doc)
-      // A plan made before its creator was paired with us names no partner yet: approving it makes us the partner.
-      if (!sides.partnerStation && sides.originStation !== this.self) planRoots(doc).meta.set('partnerStation', this.self)
-      else if (sides.originStation !== this.self && sides.partnerStation !== this.self) {
-        throw new ApiError('forbidden', `This plan is between ${sides.originStation} and ${sides.partnerStation}; this station cannot approve it.`)
-      }
-      writeApproval(doc, id, this.deps.identity, hash, ctx.user, ctx.now().toISOString())
-      this.recordAgreementIn(doc, id, ctx.now())
-    })
+    this.change(
+      id,
+      (doc) => {
+        const hash = contentHash(doc)
+        if (hash !== stateHash) {
+          throw new ApiError('conflict', 'The plan has changed since you reviewed it. Review the current version and approve again.')
+        }
+        const sides = readPlanSides(doc)
+        // A plan made before its creator was paired with us names no partner yet: approving it makes us the partner.
+        if (!sides.partnerStation && sides.originStation !== this.self) planRoots(doc).meta.set('partnerStation', this.self)
+        else if (sides.originStation !== this.self && sides.partnerStation !== this.self) {
+          throw new ApiError('forbidden', `This plan is between ${sides.originStation} and ${sides.partnerStation}; this station cannot approve it.`)
+        }
+        writeApproval(doc, id, this.deps.identity, hash, ctx.user, ctx.now().toISOString())
+        this.recordAgreementIn(doc, id, ctx.now())
+      },
+      (doc) => this.deps.audit.record('plan.approve', ctx.user, id, doc, { signoff: readSignoff(doc, id, contentHash(doc), readPlanSides(doc)).state })
+    )
     return this.detail(id)
   }
 
   saveVersion(id: string, name: string, ctx: CallContext): PlanVersionInfo {
-    return this.change(id, (doc) =>
-      saveVersion(doc, { id: `v-${randomUUID()}`, name, kind: 'manual', at: ctx.now().toISOString(), by: ctx.user, station: this.self })
+    this.deps.store.checkOwnEdit(this.nameOf(id))
+    return this.change(
+      id,
+      (doc) => saveVersion(doc, { id: `v-${randomUUID()}`, name, kind: 'manual', at: ctx.now().toISOString(), by: ctx.user, station: this.self }),
+      (doc, version) => this.deps.audit.record('plan.version', ctx.user, id, doc, { versionId: version.id, name: version.name })
     )
   }
 
@@ -206,18 +238,32 @@ export class PlanService {
 
   /** Writes a past version's content over the current one as a new edit, after saving the current state as a version. */
   restore(id: string, versionId: string, ctx: CallContext): PlanDetail {
-    this.change(id, (doc) => {
-      const version = this.storedVersion(doc, versionId)
-      if (version.contentHash === contentHash(doc)) return
-      const at = ctx.now().toISOString()
-      saveVersion(doc, { id: `v-${randomUUID()}`, name: version.name || version.id, kind: 'before-restore', at, by: ctx.user, station: this.self })
-      const old = this.unavailableAsApiError(() => versionDoc(doc, version))
-      try {
-        restoreContent(doc, old)
-      } finally {
-        old.destroy()
+    this.deps.store.checkOwnEdit(this.nameOf(id))
+    this.change(
+      id,
+      (doc) => {
+        const version = this.storedVersion(doc, versionId)
+        if (version.contentHash === contentHash(doc)) return null
+        const at = ctx.now().toISOString()
+        const saved = saveVersion(doc, { id: `v-${randomUUID()}`, name: version.name || version.id, kind: 'before-restore', at, by: ctx.user, station: this.self })
+        const old = this.unavailableAsApiError(() => versionDoc(doc, version))
+        try {
+          restoreContent(doc, old)
+        } finally {
+          old.destroy()
+        }
+        return { version, saved }
+      },
+      (doc, restored, before) => {
+        if (!restored) return
+        this.deps.audit.record('plan.restore', ctx.user, id, doc, {
+          versionId: restored.version.id,
+          name: restored.version.name,
+          savedVersionId: restored.saved.id,
+          contentHash: { before, after: contentHash(doc) }
+        })
       }
-    })
+    )
     return this.detail(id)
   }
 
@@ -255,15 +301,20 @@ export class PlanService {
     }
   }
 
-  /** One Yjs transaction in one SQLite transaction. */
-  private change<T>(id: string, fn: (doc: Y.Doc) => T): T {
+  /**
+   * One Yjs transaction in one SQLite transaction. `audited` writes the audit entry in the same SQLite
+   * transaction, after the Yjs one (so the row and the content hash are current), given the hash `before` it.
+   */
+  private change<T>(id: string, fn: (doc: Y.Doc) => T, audited?: (doc: Y.Doc, result: T, before: string) => void): T {
     this.nameOf(id)
     return this.deps.store.write(() => {
       const doc = this.doc(id)
+      const before = audited ? contentHash(doc) : ''
       let result: T
       doc.transact(() => {
         result = fn(doc)
       }, STATION_ORIGIN)
+      audited?.(doc, result!, before)
       return result!
     })
   }

@@ -5,7 +5,7 @@ import type { DocStore } from '../docs/doc-store'
 import { parseDocName } from '../docs/doc-names'
 import { cacheDerived, forgetChanged } from './plan-cache'
 import { unrecordedAgreement } from './plan-signoff'
-import { planIdOf, planSearchText, summarisePlan } from './plan-summary'
+import { planIdOf, planSearchText, summarisePlan, type PlanSummary } from './plan-summary'
 
 export type EditSource = 'local' | 'peer'
 
@@ -17,6 +17,8 @@ export interface PlanViewsOptions {
   log: Logger
   /** After the commit that made a plan agreed while no version records that agreement yet. */
   onAgreement(docName: string, contentHash: string): void
+  /** After the row of a plan is rewritten for a change from the counterpart, inside the write that stores it. */
+  onPeerChange?(summary: PlanSummary, transaction: Y.Transaction): void
 }
 
 const isPlan = (name: string) => parseDocName(name)?.kind === 'plan'
@@ -106,11 +108,13 @@ export class PlanViews {
       forgetChanged(transaction)
       // Rebuilding a past version splits items without changing anything: nothing to write.
       if (transaction.changed.size === 0 && transaction.deleteSet.clients.size === 0) return
-      this.materialise(name, doc, { at: new Date().toISOString(), source: this.options.sourceOf(transaction.origin) })
+      const source = this.options.sourceOf(transaction.origin)
+      const summary = this.materialise(name, doc, { at: new Date().toISOString(), source })
+      if (source === 'peer') this.options.onPeerChange?.(summary, transaction)
     })
   }
 
-  private materialise(name: string, doc: Y.Doc, edit: { at: string; source: EditSource } | null): void {
+  private materialise(name: string, doc: Y.Doc, edit: { at: string; source: EditSource } | null): PlanSummary {
     const s = summarisePlan(doc, planIdOf(name))
     const c = s.content
     const { seq } = this.upsert.get({
@@ -137,6 +141,7 @@ export class PlanViews {
     const agreement = unrecordedAgreement(doc, s.signoff)
     if (agreement) this.agreements.set(name, agreement)
     else this.agreements.delete(name)
+    return s
   }
 
   private writeLines(doc: Y.Doc, seq: number, text: string): void {

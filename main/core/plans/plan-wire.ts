@@ -5,6 +5,7 @@
 import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import { MAX_AWARENESS_BYTES, MAX_PLAN_UPDATE_BYTES } from '../../../preload/api'
+import { BoundedUpdateDecoderV2 } from '../docs/bounded-update-decoder'
 
 export const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')
 
@@ -19,7 +20,7 @@ const kib = (bytes: number) => `${Math.round(bytes / 1024)} KiB`
 export function updateProblem(update: Uint8Array): string | null {
   if (update.byteLength > MAX_PLAN_UPDATE_BYTES) return `update of ${kib(update.byteLength)} exceeds the limit of ${kib(MAX_PLAN_UPDATE_BYTES)}`
   try {
-    Y.decodeUpdateV2(update)
+    Y.decodeUpdateV2(update, BoundedUpdateDecoderV2)
     return null
   } catch (error) {
     return `not a Yjs V2 update (${(error as Error).message || 'undecodable'})`

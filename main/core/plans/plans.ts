@@ -1,11 +1,13 @@
 import type { Database } from 'better-sqlite3'
 import { MAX_PLAN_UPDATE_BYTES, type PlanDetail } from '../../../preload/api'
 import type { Logger } from '../api/dispatcher'
+import type { AuditLog } from '../audit/audit-log'
 import { parseDocName } from '../docs/doc-names'
 import type { DocStore } from '../docs/doc-store'
 import type { StationIdentity } from '../identity/station-identity'
 import type { StationEventListener } from '../station'
 import type { AwarenessListener } from '../sync/link-service'
+import { PlanAudit } from './plan-audit'
 import { planHandlers, type PlanHandlers } from './plan-handlers'
 import { PlanQueries } from './plan-queries'
 import { PlanService } from './plan-service'
@@ -15,7 +17,12 @@ import { awarenessProblem, toBase64 } from './plan-wire'
 
 /** What plans need of the border link (the LinkService). */
 export interface PlanLink {
-  ready: Promise<{ identity: StationIdentity; peers: { list(): { stationId: string }[] } }>
+  ready: Promise<{
+    identity: StationIdentity
+    peers: { list(): { stationId: string }[] }
+    /** Which paired station's session a received change came through (its transaction origin). */
+    engine: { peerOf(origin: unknown): string | null }
+  }>
   sendAwareness(doc: string, update: Uint8Array): void
   onAwareness(listener: AwarenessListener): () => void
 }
@@ -26,6 +33,10 @@ export interface PlansOptions {
   link: PlanLink
   log: Logger
   emit: StationEventListener
+  /** Plan changes are audited in the write that stores them. */
+  audit: AuditLog
+  /** The station clock (editing sessions of the audit trail). */
+  now: () => Date
 }
 
 export interface Plans {
@@ -49,7 +60,10 @@ const originName = (origin: unknown) => (typeof origin === 'string' ? origin : '
  */
 export function openPlans(options: PlansOptions): Plans {
   const { db, store, link, log, emit } = options
-  const ready = link.ready.then(({ identity, peers }) => {
+  let peerOf: (origin: unknown) => string | null = () => null
+  const audit = new PlanAudit({ audit: options.audit, now: options.now, peerOf: (origin) => peerOf(origin) })
+  const ready = link.ready.then(({ identity, peers, engine }) => {
+    peerOf = (origin) => engine.peerOf(origin)
     const queries = new PlanQueries(db, identity.stationId)
     const service = new PlanService({
       store,
@@ -58,6 +72,7 @@ export function openPlans(options: PlansOptions): Plans {
       pairedStations: () => peers.list().map((p) => p.stationId),
       sendAwareness: (doc, update) => link.sendAwareness(doc, update),
       emitAwareness: (id, update, origin) => emit('plans:awareness', { id, update, origin }),
+      audit,
       log
     })
     return { queries, service }
@@ -69,11 +84,13 @@ export function openPlans(options: PlansOptions): Plans {
     sourceOf: (origin) => (originName(origin) === 'peer' ? 'peer' : 'local'),
     log,
     onAgreement: (name) =>
-      void ready.then(({ service }) => service.recordAgreement(name)).catch((error) => log(`Could not record the agreement on ${name}`, error))
+      void ready.then(({ service }) => service.recordAgreement(name)).catch((error) => log(`Could not record the agreement on ${name}`, error)),
+    onPeerChange: (summary, transaction) => audit.receivedChange(summary, transaction)
   })
   const stops = [
     store.onUpdate((name, update, origin) => {
       if (!isPlan(name)) return
+      audit.receivedCommitted(planIdOf(name), origin)
       // A large catch-up from the peer would not fit an event: the screen fetches what it lacks instead.
       const payload = update.byteLength <= MAX_PLAN_UPDATE_BYTES ? toBase64(update) : null
       emit('plans:update', { id: planIdOf(name), update: payload, origin: originName(origin) })

@@ -38,6 +38,8 @@ export class LinkService {
   private closed = false
   private engine: SyncEngine | null = null
   private readonly awarenessListeners = new Set<AwarenessListener>()
+  /** Events not yet stored; see log(). */
+  private unlogged: { peer: string | null; kind: LinkEventKind; detail: string; at: Date }[] = []
 
   constructor(
     private readonly db: Database,
@@ -131,14 +133,29 @@ export class LinkService {
 
   /** Synchronous for the database's sake: the station closes it right after. */
   close(): Promise<void> {
+    this.storeLogged()
     this.closed = true
     if (this.statusTimer) clearTimeout(this.statusTimer)
     return this.engine?.stop() ?? Promise.resolve()
   }
 
+  /**
+   * Events are stored together once the current task is done (a microtask: before any other I/O is handled, so
+   * a reply sent meanwhile is never read before its event is in the log): a peer sending garbage fast must not
+   * cost one commit, and one fsync, per refusal.
+   */
   private log(peer: string | null, kind: LinkEventKind, detail: string): void {
     if (this.closed) return
-    logLinkEvent(this.db, { peer, kind, detail })
+    if (this.unlogged.push({ peer, kind, detail, at: new Date() }) === 1) queueMicrotask(() => this.storeLogged())
+  }
+
+  private storeLogged(): void {
+    const events = this.unlogged
+    this.unlogged = []
+    if (this.closed || events.length === 0) return
+    this.db.transaction(() => {
+      for (const event of events) logLinkEvent(this.db, event, event.at)
+    })()
   }
 
   private scheduleStatusEvent(): void {

@@ -3,19 +3,26 @@
  * shared documents lack, forwards live edits, and keeps a slow link usable. Data frames are flow
  * controlled (a window of unacknowledged bytes), large ones are cut into chunks of a few seconds of link
  * time that resume after a drop, and documents with alerts and requests go ahead of bulk records.
+ * Frames from the peer are handled in turns (inbound-queue.ts), pings answered the moment they are read:
+ * a peer that floods the link holds back its own frames, not the station.
  */
 import { createHash } from 'node:crypto'
-import { compressUpdate, decompressUpdate } from './update-compression'
+import { COMPRESS_OFF_THREAD_ABOVE, compressUpdate, compressUpdateOffThread, decompressUpdate, type PackedUpdate } from './update-compression'
 import * as Y from 'yjs'
+import { BoundedUpdateDecoderV2 } from '../docs/bounded-update-decoder'
 import type { DocInfo, DocStore } from '../docs/doc-store'
 import { docPriority } from '../docs/doc-names'
 import { decodeFrame, encodeFrame, Kind, PROTOCOL_VERSION, type Frame } from './frames'
 import { digestOf, fingerprint, hasContentBeyond, isEmptyFingerprint, sameBytes, type DocFingerprint } from './doc-fingerprint'
+import { DEFAULT_INBOUND_LIMITS, InboundQueue, type InboundLimits } from './inbound-queue'
 
 /** The authenticated byte channel under a session (a WebSocket in production). */
 export interface FrameChannel {
   send(frame: Uint8Array): void
   close(reason: string): void
+  /** Stop reading from the peer (TCP then holds it back) until resume(); a channel without them buffers. */
+  pause?(): void
+  resume?(): void
 }
 
 /** A chunked transfer this side is sending; kept by the link across sessions so a drop can resume it. */
@@ -53,6 +60,8 @@ export interface SessionOptions {
   minChunkBytes: number
   maxChunkBytes: number
   initialChunkBytes: number
+  /** How many of the peer's frames may wait to be handled, and how long one turn of handling them lasts. */
+  inbound: InboundLimits
 }
 
 export const DEFAULT_SESSION_OPTIONS: SessionOptions = {
@@ -61,7 +70,8 @@ export const DEFAULT_SESSION_OPTIONS: SessionOptions = {
   chunkSeconds: 2,
   minChunkBytes: 4 * 1024,
   maxChunkBytes: 256 * 1024,
-  initialChunkBytes: 16 * 1024
+  initialChunkBytes: 16 * 1024,
+  inbound: DEFAULT_INBOUND_LIMITS
 }
 
 export interface SessionDeps {
@@ -115,6 +125,12 @@ interface Sending {
 
 const MAX_PARTIAL_TRANSFERS = 8
 
+type DataFrame = Extract<Frame, { kind: typeof Kind.step2 | typeof Kind.update }>
+const isData = (frame: Frame): frame is DataFrame => frame.kind === Kind.step2 || frame.kind === Kind.update
+
+/** What a peer holding nothing of a document holds (computed once: every session asks for it). */
+const EMPTY_FINGERPRINT = fingerprint(new Y.Doc())
+
 const transferIdOf = (frame: Uint8Array) => createHash('sha256').update(frame).digest('hex').slice(0, 32)
 
 export class PeerSession {
@@ -123,11 +139,20 @@ export class PeerSession {
   private readonly sending: Sending[] = []
   /** Per document, the byte counts of whole data frames awaiting the peer's ack, in order. */
   private readonly unacked = new Map<string, number[]>()
+  /** Documents whose next frame is being compressed on the thread pool; nothing else of them goes meanwhile. */
+  private readonly compressing = new Set<string>()
   private inFlight = 0
   private chunkBytes: number
   private rate: { at: number; bytes: number }[] = []
   private peerListed: Set<string> | null = new Set()
   private resumeOffsets = new Map<string, number>()
+  /** Per document, the peer state the last catch-up (step 2) sent was computed against, and whether it was refused. */
+  private readonly catchUps = new Map<string, { base: DocFingerprint; refused: boolean }>()
+  /** The peer's frames waiting to be handled; updates to one document waiting together form one batch. */
+  private readonly inbound: InboundQueue<Frame[]>
+  /** Per document, its fingerprint while it has not changed: every ack, listing and digest needs them. */
+  private readonly fingerprints = new Map<string, DocFingerprint>()
+  private helloReceived = false
   private readonly timer: NodeJS.Timeout
   private lastReceived = Date.now()
   private lastSent = Date.now()
@@ -146,6 +171,21 @@ export class PeerSession {
   ) {
     this.options = { ...DEFAULT_SESSION_OPTIONS, ...deps.options }
     this.chunkBytes = this.options.initialChunkBytes
+    this.inbound = new InboundQueue<Frame[]>(
+      {
+        handle: (frames) => this.guarded(`frame kind ${frames[0].kind}`, () => this.handle(frames)),
+        keyOf: ([frame]) => (isData(frame) ? frame.doc : null),
+        merge: (into, next) => into.push(...next),
+        afterTurn: () =>
+          this.guarded('sending', () => {
+            this.pump()
+            this.deps.onChange()
+          }),
+        pause: () => channel.pause?.(),
+        resume: () => channel.resume?.()
+      },
+      this.options.inbound
+    )
     this.unsubscribe = deps.store.onUpdate((doc, update, origin) => this.onLocalUpdate(doc, update, origin))
     this.timer = setInterval(() => this.tick(), Math.min(this.options.pingEveryMs, 1000))
     this.timer.unref()
@@ -166,18 +206,18 @@ export class PeerSession {
       this.deps.log('refused-frame', decoded.reason)
       return
     }
-    try {
-      this.handle(decoded.frame)
-    } catch (error) {
-      this.deps.log('protocol', `frame kind ${decoded.frame.kind} failed: ${(error as Error).message}`)
-    }
-    this.pump()
-    this.deps.onChange()
+    const { frame } = decoded
+    // Liveness is answered at once, ahead of whatever the peer sent before: it costs nothing, and a peer
+    // must not lose the link because its own earlier frames are still being worked off.
+    if (frame.kind === Kind.ping) return this.send({ kind: Kind.pong, nonce: frame.nonce })
+    if (frame.kind === Kind.pong) return
+    this.inbound.push([frame], data.byteLength)
   }
 
   close(reason: string): void {
     if (this.closed) return
     this.closed = true
+    this.inbound.stop()
     clearInterval(this.timer)
     this.unsubscribe()
     // Whatever was mid-way stays in link memory, so the next session resumes it instead of starting over.
@@ -198,7 +238,7 @@ export class PeerSession {
     return {
       inSync: this.inSync,
       lastContact: this.lastReceived,
-      queuedDocs: [...new Set([...this.queue.keys(), ...this.sending.map((s) => s.transfer.doc), ...this.unacked.keys()])],
+      queuedDocs: [...new Set([...this.queue.keys(), ...this.compressing, ...this.sending.map((s) => s.transfer.doc), ...this.unacked.keys()])],
       queuedBytes:
         [...this.queue.values()].reduce((n, w) => n + w.updates.reduce((m, u) => m + u.byteLength, 0), 0) +
         this.sending.reduce((n, s) => n + s.transfer.frame.byteLength - s.acked, 0),
@@ -211,9 +251,23 @@ export class PeerSession {
 
   // ---- receiving -------------------------------------------------------------------------------------
 
-  private handle(frame: Frame): void {
+  private guarded(what: string, fn: () => void): void {
+    if (this.closed) return
+    try {
+      fn()
+    } catch (error) {
+      this.deps.log('protocol', `${what} failed: ${(error as Error).message}`)
+    }
+  }
+
+  /** One frame from the peer, or several updates to one document that waited together. */
+  private handle(frames: Frame[]): void {
+    const [frame] = frames
     switch (frame.kind) {
       case Kind.hello:
+        // Each hello costs a listing of every shared document: one per session is all the protocol has.
+        if (this.helloReceived) return this.deps.log('protocol', 'the peer said hello again in the same session; ignored')
+        this.helloReceived = true
         if (frame.version !== PROTOCOL_VERSION) {
           this.deps.log('protocol', `peer speaks protocol ${frame.version}, this station ${PROTOCOL_VERSION}; update both stations to the same version`)
           this.close('protocol version mismatch')
@@ -230,12 +284,16 @@ export class PeerSession {
         this.send({ kind: Kind.step1Done })
         return
       case Kind.step1:
+        // Outside its listing a step 1 would make this station compute and send a whole diff on demand.
+        if (!this.peerListed) return this.deps.log('protocol', `listing of ${frame.doc} after the peer's listing ended; ignored`)
         return this.onPeerState(frame.doc, frame, true)
       case Kind.step1Done:
+        // Once more, it would have every document the peer did not list diffed and sent again, in full.
+        if (!this.peerListed) return this.deps.log('protocol', "the peer ended its listing again in the same session; ignored")
         return this.onPeerListed()
       case Kind.step2:
       case Kind.update:
-        return this.onData(frame.doc, frame.flags, frame.update)
+        return this.onData(frame.doc, frames as DataFrame[])
       case Kind.chunk:
         return this.onChunk(frame)
       case Kind.progress:
@@ -252,11 +310,6 @@ export class PeerSession {
           this.lastSyncedDigest = frame.digest
           this.send({ kind: Kind.synced, digest: frame.digest })
         }
-        return
-      case Kind.ping:
-        this.send({ kind: Kind.pong, nonce: frame.nonce })
-        return
-      case Kind.pong:
         return
       case Kind.awareness:
         if (this.deps.sharedDocs().some((d) => d.name === frame.doc)) this.deps.onAwareness?.(frame.doc, frame.update)
@@ -275,35 +328,80 @@ export class PeerSession {
     const behind = hasContentBeyond(ours.stateVector, peer.stateVector)
     // Deletions do not show in state vectors: the listing compares delete sets too. After an ack only
     // inserted content counts, or two writers of one plan would trade their delete sets forever.
-    if (listing ? behind || !sameBytes(ours.deleteHash, peer.deleteHash) : behind) this.queueCatchUp(doc, peer)
+    if (listing ? behind || !sameBytes(ours.deleteHash, peer.deleteHash) : behind && !this.catchUpRefused(doc, peer)) this.queueCatchUp(doc, peer)
+  }
+
+  /**
+   * A catch-up acknowledged with the very state it was computed against was not taken: the peer refused it (and
+   * logged why, e.g. a document at its size limit there). Sent again, it would be refused again, without end.
+   */
+  private catchUpRefused(doc: string, peer: DocFingerprint): boolean {
+    const sent = this.catchUps.get(doc)
+    if (!sent || !sameBytes(sent.base.stateVector, peer.stateVector) || !sameBytes(sent.base.deleteHash, peer.deleteHash)) return false
+    if (!sent.refused) {
+      sent.refused = true
+      this.deps.log('protocol', `${doc}: the peer did not take what it lacks of this document (its link log says why); sent again once the peer's copy changes or the link reconnects`)
+    }
+    return true
   }
 
   /** After the peer's full listing, documents it never mentioned are sent whole. */
   private onPeerListed(): void {
-    const listed = this.peerListed ?? new Set()
+    const listed = this.peerListed!
     this.peerListed = null
     for (const info of this.deps.sharedDocs()) {
       if (listed.has(info.name)) continue
       const ours = this.fingerprintOf(info.name)
-      if (!isEmptyFingerprint(ours)) this.queueCatchUp(info.name, this.emptyFingerprint())
+      if (!isEmptyFingerprint(ours)) this.queueCatchUp(info.name, EMPTY_FINGERPRINT)
     }
   }
 
-  private onData(doc: string, flags: number, payload: Uint8Array): void {
+  /** Updates from the peer to one document, in the order sent; each is acknowledged. */
+  private onData(doc: string, frames: Pick<DataFrame, 'flags' | 'update'>[]): void {
     this.inSync = false
     const info = this.deps.writableByPeer(doc)
     if (!info) {
-      this.deps.log('refused-foreign-write', `update to ${doc}, which this peer does not own; nothing of it was applied`)
-    } else {
-      try {
-        this.deps.store.receive(info, decompressUpdate(flags, payload), this)
-      } catch (error) {
-        this.deps.log('refused-update', `${doc}: ${(error as Error).message}; the document was left as it was`)
+      for (let i = 0; i < frames.length; i++) {
+        this.deps.log('refused-foreign-write', `update to ${doc}, which this peer does not own; nothing of it was applied`)
       }
+    } else {
+      const refuse = (error: unknown) => this.deps.log('refused-update', `${doc}: ${(error as Error).message}; the document was left as it was`)
+      const updates: Uint8Array[] = []
+      for (const { flags, update } of frames) {
+        try {
+          updates.push(decompressUpdate(flags, update))
+        } catch (error) {
+          refuse(error)
+        }
+      }
+      this.apply(info, updates, refuse)
     }
     // Acknowledge even a refusal, so an honest peer's window does not stall; the state says what we hold.
-    const known = this.deps.store.info(doc)
-    this.send({ kind: Kind.ack, doc, ...(known ? this.fingerprintOf(doc) : this.emptyFingerprint()) })
+    const state = this.deps.store.info(doc) ? this.fingerprintOf(doc) : EMPTY_FINGERPRINT
+    for (let i = 0; i < frames.length; i++) this.send({ kind: Kind.ack, doc, ...state })
+  }
+
+  /**
+   * Updates that waited together go in as one: one transaction, and one pass of whatever derives views from the
+   * document, instead of one per update. If the merge is refused, they go in one by one, so that each refusal
+   * is its own and nothing acceptable is lost with it.
+   */
+  private apply(info: DocInfo, updates: Uint8Array[], refuse: (error: unknown) => void): void {
+    if (updates.length > 1) {
+      try {
+        this.deps.store.receive(info, Y.mergeUpdatesV2(updates, BoundedUpdateDecoderV2), this)
+        return
+      } catch {
+        // one by one below
+      }
+    }
+    for (const update of updates) {
+      try {
+        this.deps.store.receive(info, update, this)
+      } catch (error) {
+        refuse(error)
+      }
+    }
   }
 
   private onChunk(frame: Extract<Frame, { kind: typeof Kind.chunk }>): void {
@@ -334,7 +432,7 @@ export class PeerSession {
       this.deps.log('refused-frame', `transfer ${frame.transferId} holds no document update`)
       return
     }
-    this.onData(inner.frame.doc, inner.frame.flags, inner.frame.update)
+    this.onData(inner.frame.doc, [inner.frame])
   }
 
   private onProgress(transferId: string, received: number): void {
@@ -352,18 +450,19 @@ export class PeerSession {
 
   private onAck(doc: string, peer: DocFingerprint): void {
     const pending = this.unacked.get(doc)
-    const bytes = pending?.shift()
-    if (bytes !== undefined) {
-      this.inFlight -= bytes
-      this.measure(bytes)
-      if (pending!.length === 0) this.unacked.delete(doc)
-    }
+    // Each ack answers a data frame this side sent; one for nothing in flight would have it diff on demand.
+    if (!pending) return this.deps.log('protocol', `acknowledgement for ${doc}, of which nothing was sent; ignored`)
+    const bytes = pending.shift()!
+    this.inFlight -= bytes
+    this.measure(bytes)
+    if (pending.length === 0) this.unacked.delete(doc)
     this.onPeerState(doc, peer, false)
   }
 
   // ---- sending ---------------------------------------------------------------------------------------
 
   private onLocalUpdate(doc: string, update: Uint8Array, origin: unknown): void {
+    this.fingerprints.delete(doc)
     if (this.closed || origin === this || !this.deps.sharedDocs().some((d) => d.name === doc)) return
     const queued = this.queue.get(doc)
     if (queued) queued.updates.push(update)
@@ -374,7 +473,7 @@ export class PeerSession {
   }
 
   private queueCatchUp(doc: string, peer: DocFingerprint): void {
-    if (this.unacked.has(doc)) return // the ack of what is in flight will tell what is still missing
+    if (this.unacked.has(doc) || this.compressing.has(doc)) return // the ack of what is in flight will tell what is still missing
     this.inSync = false
     // A diff computed now covers every live update queued for this document.
     this.queue.set(doc, { doc, kind: Kind.step2, updates: [], base: peer })
@@ -387,7 +486,9 @@ export class PeerSession {
       if ('transfer' in work) this.sendChunk(work)
       else this.sendWork(work)
     }
-    if (!this.closed && this.queue.size === 0 && this.sending.length === 0 && this.unacked.size === 0) this.maybeSendSynced()
+    if (!this.closed && this.queue.size === 0 && this.compressing.size === 0 && this.sending.length === 0 && this.unacked.size === 0) {
+      this.maybeSendSynced()
+    }
   }
 
   private nextWork(): QueuedWork | Sending | null {
@@ -400,7 +501,7 @@ export class PeerSession {
       }
     }
     for (const w of this.queue.values()) {
-      if (this.unacked.has(w.doc)) continue // one whole frame per document in flight keeps ordering simple
+      if (this.unacked.has(w.doc) || this.compressing.has(w.doc)) continue // one whole frame per document in flight keeps ordering simple
       const p = docPriority(this.deps.store.info(w.doc)?.kind ?? 'records')
       if (p < bestPriority) {
         best = w
@@ -412,6 +513,7 @@ export class PeerSession {
 
   private sendWork(work: QueuedWork): void {
     this.queue.delete(work.doc)
+    if (work.kind === Kind.step2 && work.base) this.catchUps.set(work.doc, { base: work.base, refused: false })
     const ours = this.fingerprintOf(work.doc)
     const reusable = work.kind === Kind.step2 && work.base ? this.reusableTransfer(work.doc, work.base, ours) : null
     if (reusable) return this.startTransfer(reusable)
@@ -422,12 +524,27 @@ export class PeerSession {
         : work.updates.length === 1
           ? work.updates[0]
           : Y.mergeUpdatesV2(work.updates)
-    const frame = encodeFrame({ kind: work.kind, doc: work.doc, ...compressUpdate(update) })
-    if (frame.byteLength <= this.chunkBytes) {
-      this.sendData(work.doc, frame)
-      return
-    }
-    this.startTransfer({ id: transferIdOf(frame), doc: work.doc, frame, base: work.base ?? this.emptyFingerprint(), ours })
+    if (update.byteLength <= COMPRESS_OFF_THREAD_ABOVE) return this.sendUpdate(work, ours, compressUpdate(update))
+    this.compressing.add(work.doc)
+    compressUpdateOffThread(update).then(
+      (packed) => {
+        this.compressing.delete(work.doc)
+        this.guarded('sending', () => {
+          this.sendUpdate(work, ours, packed)
+          this.pump()
+        })
+      },
+      (error: unknown) => {
+        this.compressing.delete(work.doc)
+        this.deps.log('protocol', `${work.doc}: could not compress ${update.byteLength} bytes to send (${(error as Error).message}); sent again on the next sync`)
+      }
+    )
+  }
+
+  private sendUpdate(work: QueuedWork, ours: DocFingerprint, packed: PackedUpdate): void {
+    const frame = encodeFrame({ kind: work.kind, doc: work.doc, ...packed })
+    if (frame.byteLength <= this.chunkBytes) return this.sendData(work.doc, frame)
+    this.startTransfer({ id: transferIdOf(frame), doc: work.doc, frame, base: work.base ?? EMPTY_FINGERPRINT, ours })
   }
 
   /** A transfer cut by a drop is resumed only if it is still exactly what the peer needs. */
@@ -483,7 +600,8 @@ export class PeerSession {
 
   private tick(): void {
     const now = Date.now()
-    if (now - this.lastReceived > this.options.livenessMs) {
+    // Frames still waiting to be handled are word from the peer too (while they wait, reading may be paused).
+    if (now - this.lastReceived > this.options.livenessMs && this.inbound.size === 0) {
       this.deps.log('protocol', `no word from the peer for ${Math.round((now - this.lastReceived) / 1000)} s; reconnecting`)
       this.close('peer silent')
       this.deps.onChange()
@@ -510,12 +628,17 @@ export class PeerSession {
 
   // ---- document state --------------------------------------------------------------------------------
 
+  /**
+   * Every stored change is announced (onLocalUpdate), so a fingerprint stays right until then; a change rolled
+   * back is never announced, but its document is reloaded as it was, which the fingerprint still describes.
+   */
   private fingerprintOf(doc: string): DocFingerprint {
-    return fingerprint(this.deps.store.get(doc))
-  }
-
-  private emptyFingerprint(): DocFingerprint {
-    return fingerprint(new Y.Doc())
+    let f = this.fingerprints.get(doc)
+    if (!f) {
+      f = fingerprint(this.deps.store.get(doc))
+      this.fingerprints.set(doc, f)
+    }
+    return f
   }
 
   private digest(): Uint8Array {

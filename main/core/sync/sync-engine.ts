@@ -9,7 +9,9 @@ import type { DocInfo, DocStore } from '../docs/doc-store'
 import { parseDocName } from '../docs/doc-names'
 import type { Peer } from '../identity/peer-registry'
 import type { LinkEventKind } from '../identity/link-log'
-import { fingerprint, hasContentBeyond, isEmptyFingerprint, type DocFingerprint } from './doc-fingerprint'
+import type { DocAtLimit } from '../docs/doc-limits'
+import type { DocFingerprint } from './doc-fingerprint'
+import { OfflinePending } from './offline-pending'
 import { PeerSession, type LinkMemory, type SessionOptions, type SessionStatus, type TransferProgress } from './peer-session'
 import { DialError, dialPeer, listenForPeers, type PeerListener, type TransportIdentity } from './tls-transport'
 
@@ -27,6 +29,8 @@ export interface PeerLinkStatus {
   transfers: TransferProgress[]
   lastError: string | null
   nextAttemptAt: string | null
+  /** Documents that refuse this peer's updates for being at their size limit: an administrator's cue to act. */
+  docsAtLimit: DocAtLimit[]
 }
 
 export interface PeerDirectory {
@@ -59,6 +63,7 @@ export interface SyncEngineDeps {
 interface PeerLink {
   peer: Peer
   memory: LinkMemory
+  pending: OfflinePending
   session: PeerSession | null
   ws: WebSocket | null
   dialedBy: string | null
@@ -142,9 +147,14 @@ export class SyncEngine {
 
   status(): PeerLinkStatus[] {
     this.refreshLinks()
+    const atLimit = this.deps.store.docsAtLimit()
     return [...this.links.values()].map((link) => {
+      const peerId = link.peer.stationId
       const live = link.session?.status()
-      const pending = live ? { docs: live.queuedDocs.length, bytes: live.queuedBytes } : this.offlinePending(link)
+      // Offline: what the peer lacks of ours and of the plans (nothing of its own documents is ours to send).
+      const pending = live
+        ? { docs: live.queuedDocs.length, bytes: live.queuedBytes }
+        : link.pending.total(this.sharedWith(peerId).filter((d) => d.owner !== peerId), link.memory.peerDocs)
       return {
         stationId: link.peer.stationId,
         name: link.peer.name,
@@ -156,7 +166,8 @@ export class SyncEngine {
         pendingBytes: pending.bytes,
         transfers: live?.transfers ?? [],
         lastError: link.lastError,
-        nextAttemptAt: link.nextAttemptAt ? new Date(link.nextAttemptAt).toISOString() : null
+        nextAttemptAt: link.nextAttemptAt ? new Date(link.nextAttemptAt).toISOString() : null,
+        docsAtLimit: atLimit.filter((d) => writableBy(peerId, d.doc))
       }
     })
   }
@@ -166,6 +177,12 @@ export class SyncEngine {
     for (const link of this.links.values()) {
       if (link.session && this.sharedWith(link.peer.stationId).some((d) => d.name === doc)) link.session.sendAwareness(doc, update)
     }
+  }
+
+  /** The paired station whose live session is `origin` (DocStore reports a received change with its session as origin), or null. */
+  peerOf(origin: unknown): string | null {
+    for (const [peerId, link] of this.links) if (link.session !== null && link.session === origin) return peerId
+    return null
   }
 
   /** The live session's counters, for diagnostics and the benchmark. */
@@ -216,7 +233,9 @@ export class SyncEngine {
         send: (frame) => {
           if (ws.readyState === ws.OPEN) ws.send(frame)
         },
-        close: () => ws.terminate()
+        close: () => ws.terminate(),
+        pause: () => ws.pause(),
+        resume: () => ws.resume()
       },
       {
         store: this.deps.store,
@@ -338,27 +357,13 @@ export class SyncEngine {
     return this.deps.store.list().filter((d) => d.owner === this.deps.self || d.owner === peerId || d.kind === 'plan')
   }
 
-  private offlinePending(link: PeerLink): { docs: number; bytes: number } {
-    let docs = 0
-    let bytes = 0
-    for (const info of this.sharedWith(link.peer.stationId)) {
-      if (info.owner === link.peer.stationId) continue // theirs: nothing of ours to send
-      const ours = fingerprint(this.deps.store.get(info.name))
-      if (isEmptyFingerprint(ours)) continue
-      const theirs = link.memory.peerDocs.get(info.name)
-      if (theirs && !hasContentBeyond(ours.stateVector, theirs.stateVector)) continue
-      docs++
-      bytes += this.deps.store.diff(info.name, theirs?.stateVector).byteLength
-    }
-    return { docs, bytes }
-  }
-
   private linkFor(peer: Peer): PeerLink {
     let link = this.links.get(peer.stationId)
     if (!link) {
       link = {
         peer,
         memory: { outgoing: new Map(), incoming: new Map(), peerDocs: this.loadPeerDocs(peer.stationId) },
+        pending: new OfflinePending(this.deps.store),
         session: null,
         ws: null,
         dialedBy: null,

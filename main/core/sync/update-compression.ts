@@ -1,4 +1,5 @@
-import { brotliCompressSync, brotliDecompressSync, constants, deflateRawSync, inflateRawSync } from 'node:zlib'
+import { promisify } from 'node:util'
+import { brotliCompress, brotliCompressSync, brotliDecompressSync, constants, deflateRaw, deflateRawSync, inflateRawSync, type BrotliOptions } from 'node:zlib'
 import { COMPRESSION, MAX_TRANSFER_BYTES } from './frames'
 
 /**
@@ -8,19 +9,47 @@ import { COMPRESSION, MAX_TRANSFER_BYTES } from './frames'
  */
 const COMPRESS_ABOVE = 256
 const BROTLI_ABOVE = 4096
+/**
+ * Brotli takes about 60 ms per MB of plan text: a catch-up of a large plan compressed in line would hold the
+ * station (its screens, its other links) for seconds, so from this size it is compressed on the thread pool.
+ */
+export const COMPRESS_OFF_THREAD_ABOVE = 256 * 1024
 
-export function compressUpdate(update: Uint8Array): { flags: number; update: Uint8Array } {
+export interface PackedUpdate {
+  flags: number
+  update: Uint8Array
+}
+
+const brotliOptions = (update: Uint8Array): BrotliOptions => ({
+  params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: update.byteLength }
+})
+
+/** Sent as it is unless compression makes it smaller. */
+const smaller = (update: Uint8Array, packed: PackedUpdate): PackedUpdate =>
+  packed.update.byteLength < update.byteLength ? packed : { flags: COMPRESSION.none, update }
+
+export function compressUpdate(update: Uint8Array): PackedUpdate {
   if (update.byteLength <= COMPRESS_ABOVE) return { flags: COMPRESSION.none, update }
-  const packed =
+  return smaller(
+    update,
     update.byteLength > BROTLI_ABOVE
-      ? {
-          flags: COMPRESSION.brotli,
-          update: brotliCompressSync(update, {
-            params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: update.byteLength }
-          })
-        }
+      ? { flags: COMPRESSION.brotli, update: brotliCompressSync(update, brotliOptions(update)) }
       : { flags: COMPRESSION.deflate, update: deflateRawSync(update) }
-  return packed.update.byteLength < update.byteLength ? packed : { flags: COMPRESSION.none, update }
+  )
+}
+
+const brotliOffThread = promisify(brotliCompress)
+const deflateOffThread = promisify(deflateRaw)
+
+/** As compressUpdate, on the thread pool: the event loop stays free meanwhile. */
+export async function compressUpdateOffThread(update: Uint8Array): Promise<PackedUpdate> {
+  if (update.byteLength <= COMPRESS_ABOVE) return { flags: COMPRESSION.none, update }
+  return smaller(
+    update,
+    update.byteLength > BROTLI_ABOVE
+      ? { flags: COMPRESSION.brotli, update: await brotliOffThread(update, brotliOptions(update)) }
+      : { flags: COMPRESSION.deflate, update: await deflateOffThread(update) }
+  )
 }
 
 /** Bounded, so a small hostile payload cannot inflate into gigabytes. */

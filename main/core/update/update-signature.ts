@@ -8,9 +8,11 @@ import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyOb
 import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, extname } from 'node:path'
 import { z } from 'zod'
+import type { UpdateRefusal } from '../../../preload/api'
 import { APP_VERSION } from '../app-version'
 import { canonicalJson } from '../audit/canonical-json'
-import { sha256FileSync } from '../backup/backup-file'
+import { digestFileSync, sha256FileSync, type FileDigest } from '../backup/backup-file'
+import { digestFile, type ByteProgress } from '../backup/hashed-copy'
 
 export const SIGNATURE_SUFFIX = '.sig'
 const MAX_SIGNATURE_BYTES = 64 * 1024
@@ -18,7 +20,7 @@ const MAX_SIGNATURE_BYTES = 64 * 1024
 /** Installer kinds electron-builder makes, by file extension, and the system each one installs on. */
 const INSTALLER_PLATFORMS: Record<string, 'win32' | 'linux'> = { '.exe': 'win32', '.deb': 'linux', '.appimage': 'linux' }
 
-const UpdateStatement = z
+export const UpdateStatement = z
   .object({
     format: z.literal('blo-station-update'),
     formatVersion: z.literal(1),
@@ -32,7 +34,7 @@ const UpdateStatement = z
     signedAt: z.string()
   })
   .strict()
-type UpdateStatement = z.infer<typeof UpdateStatement>
+export type UpdateStatement = z.infer<typeof UpdateStatement>
 
 const UpdateSignature = UpdateStatement.extend({ signature: z.string().min(1) }).strict()
 type UpdateSignature = z.infer<typeof UpdateSignature>
@@ -51,10 +53,12 @@ export interface VerifiedUpdate {
   forThisSystem: boolean
 }
 
+/** A file that must not be installed, with the reason as a code the screens translate. */
 export class UpdateRefusedError extends Error {
   constructor(
     readonly file: string,
-    reason: string
+    reason: string,
+    readonly code: UpdateRefusal
   ) {
     super(`${basename(file)}: ${reason}`)
     this.name = 'UpdateRefusedError'
@@ -78,7 +82,7 @@ export function installerPlatform(file: string): 'win32' | 'linux' | null {
 /** Publisher side: writes FILE.sig. version defaults to this build's own (signing runs from the release checkout). */
 export function signUpdate(file: string, privateKeyPem: string, options: { version?: string; now?: Date } = {}): string {
   const platform = installerPlatform(file)
-  if (!platform) throw new UpdateRefusedError(file, 'is not an installer BLO Station knows (.exe, .deb or .AppImage)')
+  if (!platform) throw new UpdateRefusedError(file, 'is not an installer BLO Station knows (.exe, .deb or .AppImage)', 'not-installer')
   const key = createPrivateKey(privateKeyPem)
   if (key.asymmetricKeyType !== 'ed25519') throw new Error(`the signing key must be an Ed25519 private key, not ${key.asymmetricKeyType}`)
   const parsed = UpdateStatement.safeParse({
@@ -108,25 +112,25 @@ function readSignature(file: string): UpdateSignature {
   const path = signaturePathFor(file)
   let text: string
   try {
-    if (statSync(path).size > MAX_SIGNATURE_BYTES) throw new UpdateRefusedError(file, `${basename(path)} is too large to be a signature`)
+    if (statSync(path).size > MAX_SIGNATURE_BYTES) throw new UpdateRefusedError(file, `${basename(path)} is too large to be a signature`, 'bad-signature-file')
     text = readFileSync(path, 'utf8')
   } catch (error) {
     if (error instanceof UpdateRefusedError) throw error
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new UpdateRefusedError(file, `has no signature: ${basename(path)} must be next to it (copy both from the release)`)
+      throw new UpdateRefusedError(file, `has no signature: ${basename(path)} must be next to it (copy both from the release)`, 'no-signature')
     }
-    throw new UpdateRefusedError(file, `its signature cannot be read (${(error as Error).message})`)
+    throw new UpdateRefusedError(file, `its signature cannot be read (${(error as Error).message})`, 'bad-signature-file')
   }
   let json: unknown
   try {
     json = JSON.parse(text)
   } catch {
-    throw new UpdateRefusedError(file, `${basename(path)} is not a BLO Station signature (not JSON)`)
+    throw new UpdateRefusedError(file, `${basename(path)} is not a BLO Station signature (not JSON)`, 'bad-signature-file')
   }
   const parsed = UpdateSignature.safeParse(json)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    throw new UpdateRefusedError(file, `${basename(path)} is malformed: ${issue.path.map(String).join('.') || 'signature'}: ${issue.message}`)
+    throw new UpdateRefusedError(file, `${basename(path)} is malformed: ${issue.path.map(String).join('.') || 'signature'}: ${issue.message}`, 'bad-signature-file')
   }
   return parsed.data
 }
@@ -150,39 +154,78 @@ export function compareVersions(a: string, b: string): number {
 }
 
 /**
+ * The statement FILE.sig makes about FILE, once a built-in key is shown to have signed it; the file itself is not
+ * read yet. Throws UpdateRefusedError naming the first check that fails.
+ */
+export function trustedStatement(file: string, trustedKeys: readonly string[]): UpdateStatement {
+  if (trustedKeys.length === 0) {
+    throw new UpdateRefusedError(
+      file,
+      'cannot be checked: this build of BLO Station has no publisher key built in; ask your supplier for a signed build',
+      'no-publisher-key'
+    )
+  }
+  const { signature, ...statement } = readSignature(file)
+  const key = trustedKeys.map((pem) => createPublicKey(pem)).find((candidate) => publisherKeyId(candidate) === statement.keyId)
+  if (!key) {
+    throw new UpdateRefusedError(file, `is signed by key ${statement.keyId}, which is not a BLO Station publisher key: do not install it`, 'unknown-key')
+  }
+  if (!verify(null, signedBytes(statement), key, Buffer.from(signature, 'base64'))) {
+    throw new UpdateRefusedError(file, 'its signature is not valid (the signature file was changed or damaged): do not install it', 'bad-signature')
+  }
+  return statement
+}
+
+/** The file, whose size and SHA-256 are digest, is exactly what the statement describes. */
+export function assertSignedBytes(file: string, statement: UpdateStatement, digest: FileDigest): void {
+  if (digest.bytes !== statement.bytes || digest.sha256 !== statement.sha256) {
+    throw new UpdateRefusedError(file, 'is not the file that was signed (changed, damaged or incomplete): do not install it', 'changed')
+  }
+}
+
+const unreadable = (file: string, error: unknown): UpdateRefusedError =>
+  new UpdateRefusedError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'missing')
+
+const verifiedFacts = (file: string, statement: UpdateStatement, digest: FileDigest, installedVersion: string): VerifiedUpdate => ({
+  file,
+  bytes: digest.bytes,
+  sha256: statement.sha256,
+  version: statement.version,
+  platform: statement.platform,
+  keyId: statement.keyId,
+  signedAt: statement.signedAt,
+  installedVersion,
+  newer: compareVersions(statement.version, installedVersion) > 0,
+  forThisSystem: statement.platform === process.platform
+})
+
+/**
  * Checks FILE against FILE.sig: a trusted key, a valid signature, and exactly the bytes it describes.
  * Throws UpdateRefusedError naming the first check that fails.
  */
 export function verifyUpdate(file: string, trustedKeys: readonly string[], installedVersion: string = APP_VERSION): VerifiedUpdate {
-  if (trustedKeys.length === 0) {
-    throw new UpdateRefusedError(file, 'cannot be checked: this build of BLO Station has no publisher key built in; ask your supplier for a signed build')
-  }
-  const signed = readSignature(file)
-  const { signature, ...statement } = signed
-  const key = trustedKeys.map((pem) => createPublicKey(pem)).find((candidate) => publisherKeyId(candidate) === statement.keyId)
-  if (!key) throw new UpdateRefusedError(file, `is signed by key ${statement.keyId}, which is not a BLO Station publisher key: do not install it`)
-  if (!verify(null, signedBytes(statement), key, Buffer.from(signature, 'base64'))) {
-    throw new UpdateRefusedError(file, 'its signature is not valid (the signature file was changed or damaged): do not install it')
-  }
-  let bytes: number
+  const statement = trustedStatement(file, trustedKeys)
+  let digest: FileDigest
   try {
-    bytes = statSync(file).size
+    digest = digestFileSync(file)
   } catch (error) {
-    throw new UpdateRefusedError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
+    throw unreadable(file, error)
   }
-  if (bytes !== statement.bytes || sha256FileSync(file) !== statement.sha256) {
-    throw new UpdateRefusedError(file, 'is not the file that was signed (changed, damaged or incomplete): do not install it')
-  }
-  return {
-    file,
-    bytes,
-    sha256: statement.sha256,
-    version: statement.version,
-    platform: statement.platform,
-    keyId: statement.keyId,
-    signedAt: statement.signedAt,
-    installedVersion,
-    newer: compareVersions(statement.version, installedVersion) > 0,
-    forThisSystem: statement.platform === process.platform
-  }
+  assertSignedBytes(file, statement, digest)
+  return verifiedFacts(file, statement, digest, installedVersion)
+}
+
+/** verifyUpdate for a station that keeps running meanwhile: the file is hashed in chunks, with progress. */
+export async function verifyUpdateStreaming(
+  file: string,
+  trustedKeys: readonly string[],
+  installedVersion: string = APP_VERSION,
+  onHashed?: ByteProgress
+): Promise<VerifiedUpdate> {
+  const statement = trustedStatement(file, trustedKeys)
+  const digest = await digestFile(file, onHashed).catch((error: unknown) => {
+    throw unreadable(file, error)
+  })
+  assertSignedBytes(file, statement, digest)
+  return verifiedFacts(file, statement, digest, installedVersion)
 }

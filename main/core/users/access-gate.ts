@@ -34,7 +34,16 @@ const ATTEMPTED: Partial<Record<MethodName, string>> = {
   'users.enable': 'Managing user accounts',
   'users.resetPassword': 'Managing user accounts',
   'settings.get': 'Station settings',
-  'settings.update': 'Changing station settings'
+  'settings.update': 'Changing station settings',
+  'maintenance.status': 'Station maintenance',
+  'maintenance.backups': 'Station maintenance',
+  'maintenance.backup': 'Backing up the station',
+  'maintenance.cancel': 'Backing up the station',
+  'maintenance.checkBackup': 'Restoring a backup',
+  'maintenance.stageRestore': 'Restoring a backup',
+  'maintenance.cancelRestore': 'Restoring a backup',
+  'maintenance.verifyUpdate': 'Installing an update',
+  'maintenance.installUpdate': 'Installing an update'
 }
 
 const attempted = (method: MethodName): string => ATTEMPTED[method] ?? `"${method}"`

@@ -123,6 +123,12 @@ export class AuthService {
       })
 
     const before = this.deps.now().getTime()
+    // An administrator's password reset (screen or `blo user reset-password`) is a fresh start for that account on a
+    // screen that locked itself guessing before it, as it is for the account's own count (cleared by the reset).
+    if (row && connection.failedLogins > 0 && Date.parse(row.password_changed_at) > connection.lastFailedLogin) {
+      connection.failedLogins = 0
+      connection.loginLockedUntil = 0
+    }
     const lockedUntil = Math.max(connection.loginLockedUntil, throttle.state(username, before).lockedUntil)
     if (lockedUntil > before) {
       failed('locked_out', { lockedUntil: new Date(lockedUntil).toISOString() })
@@ -134,6 +140,7 @@ export class AuthService {
     if (!row || !check.ok) {
       const account = throttle.failed(username, now)
       connection.failedLogins++
+      connection.lastFailedLogin = now
       const connectionLockMs = lockMsAfter(connection.failedLogins)
       if (connectionLockMs) connection.loginLockedUntil = now + connectionLockMs
       const until = Math.max(account.lockedUntil, connection.loginLockedUntil)

@@ -24,15 +24,16 @@ export interface ConnectionState {
   session: LiveSession | null
   /** Who was signed in here when the session locked after inactivity, for the lock screen. */
   locked: { username: string } | null
-  /** Wrong passwords from this connection in a row, and until when it may not try again (ms). */
+  /** Wrong passwords from this connection in a row, when the last one was typed, and until when it may not try again (ms). */
   failedLogins: number
+  lastFailedLogin: number
   loginLockedUntil: number
 }
 
 let nextId = 1
 
 function connection(system: string | null): ConnectionState {
-  return { id: nextId++, system, session: null, locked: null, failedLogins: 0, loginLockedUntil: 0 }
+  return { id: nextId++, system, session: null, locked: null, failedLogins: 0, lastFailedLogin: 0, loginLockedUntil: 0 }
 }
 
 /** A screen (browser page, Electron window): must sign in before anything but the public methods. */

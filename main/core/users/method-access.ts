@@ -72,7 +72,18 @@ export const METHOD_ACCESS = {
   'users.enable': 'admin',
   'users.resetPassword': 'admin',
   'settings.get': 'admin',
-  'settings.update': 'admin'
+  'settings.update': 'admin',
+
+  // Backups hold the station's private key; a restore or an update replaces the station: administrators only.
+  'maintenance.status': 'admin',
+  'maintenance.backups': 'admin',
+  'maintenance.backup': 'admin',
+  'maintenance.cancel': 'admin',
+  'maintenance.checkBackup': 'admin',
+  'maintenance.stageRestore': 'admin',
+  'maintenance.cancelRestore': 'admin',
+  'maintenance.verifyUpdate': 'admin',
+  'maintenance.installUpdate': 'admin'
 } as const satisfies Record<MethodName, Access>
 
 export const roleRank = (role: Role): number => ROLES.indexOf(role)

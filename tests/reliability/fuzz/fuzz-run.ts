@@ -17,6 +17,7 @@ import { openStation, systemConnection } from '../../../main/core/station'
 import type { MethodInput, MethodName, MethodOutput } from '../../../preload/api'
 import { dataDirProblems, databaseFile, storedDocuments } from '../lib/consistency'
 import { LAO_OFFICE } from '../lib/offices'
+import { sleep } from '../lib/waiting'
 import { startSourceHost } from '../lib/source-programs'
 import { Workload, type Mix } from '../lib/workload'
 import { fuzzApi, type ApiFuzzResult } from './api-fuzz'
@@ -46,6 +47,8 @@ export interface FuzzReport {
   imports: ImportFuzzResult
   /** How long the host took to answer `station.info` on a new connection after each part (sync, API, imports). */
   responseMs: number[]
+  /** A screen's calls (the received list, every 250 ms) while the peer floods the link: none may wait long. */
+  apiDuringSync: { calls: number; slowestMs: number }
   /** Station host processes that died: must be 0. */
   crashes: number
   problems: string[]
@@ -83,6 +86,28 @@ async function peerMaterial(dir: string, rng: Rng) {
     return { identity, updates }
   } finally {
     db.close()
+  }
+}
+
+/** A screen's list of received records, asked again and again until stopped: how long the slowest answer took. */
+function probeApi(host: HostConnection): { stop(): Promise<FuzzReport['apiDuringSync']> } {
+  const result = { calls: 0, slowestMs: 0 }
+  let stopped = false
+  const loop = (async () => {
+    while (!stopped) {
+      const started = performance.now()
+      await must(host, 'exchange.list', { box: 'received', limit: 20 })
+      result.calls++
+      result.slowestMs = Math.max(result.slowestMs, Math.round(performance.now() - started))
+      await sleep(250)
+    }
+  })()
+  return {
+    stop: async () => {
+      stopped = true
+      await loop
+      return result
+    }
   }
 }
 
@@ -154,6 +179,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       JSON.stringify([...docs].filter(([, d]) => d.owner === targetId).map(([name, d]) => [name, d.stateVector, d.deleteHash, d.content]))
     const before = own(storedDocuments(targetDir))
     progress(`sync fuzz: ${options.frames} frames from a paired peer`)
+    const screen = await connectToHost({ url: host.origin, token: host.token })
+    const probe = probeApi(screen)
     const sync = await fuzzSync({
       address: host.ready.sync!,
       targetId,
@@ -163,6 +190,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       rng,
       progress
     })
+    const apiDuringSync = await probe.stop().finally(() => screen.close())
     problems.push(...sync.problems.map((p) => `sync fuzz: ${p}`))
     const responseMs = [await responseTime(host)]
     if (own(storedDocuments(targetDir)) !== before) problems.push("a fuzzed frame changed one of the station's own documents")
@@ -204,7 +232,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     for (const line of host.stderr().split('\n')) if (/ failed\b|uncaught|unhandled/i.test(line)) problems.push(`station log: ${line.slice(0, 500)}`)
     problems.push(...dataDirProblems(targetDir).map((p) => `data folder after fuzzing: ${p}`))
     if (problems.length) problems.push(`station log (last lines): ${host.stderr().trim().split('\n').slice(-15).join(' | ')}`)
-    return { seed: options.seed, sync, linkLog: log, receivedRecords, api, imports, responseMs, crashes, problems, elapsedMs: Math.round(performance.now() - started) }
+    return { seed: options.seed, sync, apiDuringSync, linkLog: log, receivedRecords, api, imports, responseMs, crashes, problems, elapsedMs: Math.round(performance.now() - started) }
   } finally {
     if (host.alive()) await host.stop()
     if (ownWorkDir) rmSync(workDir, { recursive: true, force: true })

@@ -2,7 +2,7 @@ import { Fragment, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AuditEntry } from '../../../../preload/api'
 import { useFormatters } from '../../i18n/format'
-import { detailLines, type DetailLine } from './audit-detail'
+import { entryLines, isMoment, valueGroup, type DetailLine } from './audit-detail'
 
 const INLINE_LINES = 3
 
@@ -12,15 +12,33 @@ export function useActionLabel(): (action: string) => string {
   return (action) => (i18n.exists(`audit.actions.${action}`) ? t(`audit.actions.${action}`) : action)
 }
 
-function Line({ line }: { line: DetailLine }) {
+/** A recorded key in the reader's language, segment by segment where the locale names it ("approvals.by" → "Approval › By"). */
+function useKeyLabel(): (key: string) => string {
+  const { t, i18n } = useTranslation()
+  return (key) =>
+    key
+      .split('.')
+      .map((part) => (i18n.exists(`audit.detailKeys.${part}`) ? t(`audit.detailKeys.${part}`) : part))
+      .join(' › ')
+}
+
+function Line({ line, action }: { line: DetailLine; action: string }) {
+  const { t, i18n } = useTranslation()
+  const fmt = useFormatters()
+  const keyLabel = useKeyLabel()
+  const group = valueGroup(action, line.key)
+  const value = (code: string) => {
+    if (group && i18n.exists(`${group}.${code}`)) return t(`${group}.${code}`)
+    return isMoment(line.key, code) ? fmt.dateTime(code) : code
+  }
   return (
-    <li>
-      <span className="audit-key">{line.key}</span>{' '}
+    <li title={line.full}>
+      <span className="audit-key">{keyLabel(line.key)}</span>{' '}
       {'value' in line ? (
-        <span className="audit-value">{line.value}</span>
+        <span className="audit-value">{value(line.value)}</span>
       ) : (
         <>
-          <del>{line.before}</del> → <ins>{line.after}</ins>
+          <del>{value(line.before)}</del> → <ins>{value(line.after)}</ins>
         </>
       )}
     </li>
@@ -47,7 +65,7 @@ export function AuditTable({ rows, highlight }: { rows: AuditEntry[]; highlight:
       </thead>
       <tbody>
         {rows.map((entry) => {
-          const lines = detailLines(entry.detail)
+          const lines = entryLines(entry)
           const expanded = open === entry.id
           const family = entry.action.split('.')[0]
           const toggle = () => setOpen(expanded ? null : entry.id)
@@ -88,7 +106,7 @@ export function AuditTable({ rows, highlight }: { rows: AuditEntry[]; highlight:
                 <td>
                   <ul className="audit-detail">
                     {lines.slice(0, INLINE_LINES).map((line) => (
-                      <Line key={line.key} line={line} />
+                      <Line key={line.key} line={line} action={entry.action} />
                     ))}
                     {lines.length > INLINE_LINES && !expanded && <li className="muted">{t('audit.moreDetail', { count: lines.length - INLINE_LINES })}</li>}
                   </ul>
@@ -101,7 +119,7 @@ export function AuditTable({ rows, highlight }: { rows: AuditEntry[]; highlight:
                     {lines.length > INLINE_LINES && (
                       <ul className="audit-detail">
                         {lines.slice(INLINE_LINES).map((line) => (
-                          <Line key={line.key} line={line} />
+                          <Line key={line.key} line={line} action={entry.action} />
                         ))}
                       </ul>
                     )}

@@ -2,7 +2,7 @@
  * What the audit trail records, for the filters and labels (main/core/audit/audit-actions.ts is the full list).
  * The contract carries actions and target types as text: one recorded by a newer station shows as written.
  */
-export const AUDIT_FAMILIES = ['case', 'exchange', 'pairing', 'auth', 'access', 'user', 'settings', 'export'] as const
+export const AUDIT_FAMILIES = ['case', 'exchange', 'plan', 'pairing', 'auth', 'access', 'user', 'settings', 'export', 'maintenance'] as const
 export type AuditFamily = (typeof AUDIT_FAMILIES)[number]
 
-export const AUDIT_TARGET_TYPES = ['case', 'record', 'message', 'peer', 'user', 'method', 'settings'] as const
+export const AUDIT_TARGET_TYPES = ['case', 'record', 'message', 'plan', 'peer', 'user', 'method', 'settings', 'backup', 'update'] as const

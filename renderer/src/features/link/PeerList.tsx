@@ -4,6 +4,7 @@ import type { PeerLinkStatus } from '../../../../preload/api'
 import { useFormatters } from '../../i18n/format'
 import { ProgressBar } from '../../ui/ProgressBar'
 import { useNow } from '../../ui/use-now'
+import { docLabel } from './doc-label'
 import { StationId } from './StationId'
 import { UnpairDialog } from './UnpairDialog'
 
@@ -100,7 +101,9 @@ function PeerCard({ peer, onUnpair }: { peer: PeerLinkStatus; onUnpair: (() => v
           {peer.transfers.map((x) => (
             <li key={`${x.direction}:${x.doc}`} className="transfer">
               <span className="transfer-dir">{t(x.direction === 'send' ? 'link.peers.sending' : 'link.peers.receiving')}</span>
-              <span className="mono transfer-doc">{x.doc}</span>
+              <span className="transfer-doc" title={x.doc}>
+                {docLabel(x.doc, t)}
+              </span>
               <ProgressBar done={x.done} total={x.total} label={t('link.transferring')} />
               <span className="muted num">
                 {fmt.bytes(x.done)} / {fmt.bytes(x.total)}
@@ -108,6 +111,19 @@ function PeerCard({ peer, onUnpair }: { peer: PeerLinkStatus; onUnpair: (() => v
             </li>
           ))}
         </ul>
+      )}
+      {peer.docsAtLimit.length > 0 && (
+        <div className="inline-alert peer-at-limit" role="alert" data-testid="peer-docs-at-limit">
+          <strong>{t('link.peers.atLimit.title', { count: peer.docsAtLimit.length })}</strong>
+          <ul>
+            {peer.docsAtLimit.map((d) => (
+              <li key={d.doc}>
+                {docLabel(d.doc, t)} — {t('link.peers.atLimit.size', { size: fmt.bytes(d.bytes), limit: fmt.bytes(d.limit) })}
+              </li>
+            ))}
+          </ul>
+          <p>{t('link.peers.atLimit.hint')}</p>
+        </div>
       )}
       {peer.lastError && (
         <p className="inline-alert peer-error" role="note" data-testid="peer-last-error">

@@ -5,6 +5,7 @@ import { AuditScreen } from '../audit/AuditScreen'
 import { useCan } from '../auth/auth-context'
 import { LazyDashboardScreen } from '../dashboard/LazyDashboardScreen'
 import { ExportsScreen } from '../exports/ExportsScreen'
+import { MaintenanceScreen } from '../maintenance/MaintenanceScreen'
 import { allowedTabs, type ManagementTab } from './management-tabs'
 
 /** The supervisor's and administrator's screens, as tabs: the month's figures, exports, the audit trail, accounts. */
@@ -37,6 +38,7 @@ export function ManagementScreen() {
       {tab === 'exports' && <ExportsScreen />}
       {tab === 'audit' && <AuditScreen />}
       {tab === 'admin' && <AdminScreen />}
+      {tab === 'maintenance' && <MaintenanceScreen />}
     </section>
   )
 }

@@ -34,10 +34,10 @@ export function AppHeader({ section, onNavigate, unread }: Props) {
       </button>
       {info && (
         <div className="station" data-testid="station-info" title={[info.name, info.crossing, info.country].filter(Boolean).join(' · ')}>
+          <span className="station-country">{info.country}</span>
           <span className="station-name" data-testid="station-name">
             {info.name}
           </span>
-          <span className="station-country">{info.country}</span>
           {info.crossing && <span className="station-crossing">{info.crossing}</span>}
         </div>
       )}
