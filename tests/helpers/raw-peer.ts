@@ -1,5 +1,11 @@
+import { join } from 'node:path'
 import type { WebSocket } from 'ws'
+import { openDatabase } from '../../main/core/db/open-database'
+import { ensureStationIdentity, type StationIdentity } from '../../main/core/identity/station-identity'
+import type { Station } from '../../main/core/station'
 import { decodeFrame, encodeFrame, Kind, type Frame } from '../../main/core/sync/frames'
+import { dialPeer } from '../../main/core/sync/tls-transport'
+import { call, openTestStation } from './station'
 
 const isData = (frame: Frame) => frame.kind === Kind.step2 || frame.kind === Kind.update
 
@@ -27,4 +33,32 @@ export function sendHandled(ws: WebSocket, frames: Frame[]): Promise<void> {
     for (const frame of frames) ws.send(encodeFrame(frame))
     if (waiting === 0) done()
   })
+}
+
+export interface RawPeerSetup {
+  station: Station
+  /** The counterpart's identity: paired with the station, so it may dial it and speak frames of its own making. */
+  peer: StationIdentity
+  /** Opens a mutual-TLS link to the station as the peer. */
+  dial(): Promise<WebSocket>
+}
+
+/** A station listening on loopback, paired with a counterpart that exists only as an identity (made in peerDir). */
+export async function stationWithRawPeer(dir: string, peerDir: string, open: Station[]): Promise<RawPeerSetup> {
+  const station = openTestStation(dir, { link: { backoffBaseMs: 50, backoffMaxMs: 200 } })
+  open.push(station)
+  await station.startLink({ host: '127.0.0.1', port: 0 })
+  const port = (await call(station, 'sync.status', {})).listening!.port
+  const { stationId } = await call(station, 'pairing.show', {})
+  const peerDb = openDatabase(join(peerDir, 'station.db'))
+  const peer = await ensureStationIdentity(peerDb, { name: 'Houayxay BLO', country: 'LA' })
+  peerDb.close()
+  // The station never reaches the peer (port 9 is discard): only the peer's own dials carry frames.
+  await call(station, 'pairing.add', { stationId: peer.stationId, address: '127.0.0.1:9', name: 'Houayxay BLO' })
+  const dial = async () => {
+    const { ws } = await dialPeer({ address: `127.0.0.1:${port}`, expectedStationId: stationId, identity: peer })
+    ws.binaryType = 'nodebuffer'
+    return ws
+  }
+  return { station, peer, dial }
 }

@@ -6,15 +6,12 @@
  * equalled a rebuild). Registration now commits with the content, or not at all.
  */
 import { randomUUID } from 'node:crypto'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { openDatabase } from '../../main/core/db/open-database'
-import { ensureStationIdentity } from '../../main/core/identity/station-identity'
 import type { Station } from '../../main/core/station'
 import { COMPRESSION, Kind, type Frame } from '../../main/core/sync/frames'
-import { dialPeer } from '../../main/core/sync/tls-transport'
-import { sendHandled } from '../helpers/raw-peer'
+import { sendHandled, stationWithRawPeer } from '../helpers/raw-peer'
 import { call, openTestStation } from '../helpers/station'
 import { useTempDirs } from '../helpers/temp-dir'
 import { databaseFile, viewsAgainstDocuments } from '../reliability/lib/consistency'
@@ -30,15 +27,7 @@ describe('updates from the peer for documents new to this station', () => {
 
   it('register a document only together with content it stores', async () => {
     const dir = tempDir()
-    const station = openTestStation(dir, { link: { backoffBaseMs: 50, backoffMaxMs: 200 } })
-    open.push(station)
-    await station.startLink({ host: '127.0.0.1', port: 0 })
-    const port = (await call(station, 'sync.status', {})).listening!.port
-    const { stationId } = await call(station, 'pairing.show', {})
-    const peerDb = openDatabase(join(tempDir(), 'station.db'))
-    const peer = await ensureStationIdentity(peerDb, { name: 'Houayxay BLO', country: 'LA' })
-    peerDb.close()
-    await call(station, 'pairing.add', { stationId: peer.stationId, address: '127.0.0.1:9', name: 'Houayxay BLO' })
+    const { station, peer, dial } = await stationWithRawPeer(dir, tempDir(), open)
 
     // Content that depends on an earlier update the station never got.
     const records = new Y.Doc()
@@ -51,8 +40,7 @@ describe('updates from the peer for documents new to this station', () => {
     plan.getXmlFragment('notes').insert(0, [new Y.XmlElement('paragraph')])
     const [malformed, empty, real] = [randomUUID(), randomUUID(), randomUUID()]
 
-    const { ws } = await dialPeer({ address: `127.0.0.1:${port}`, expectedStationId: stationId, identity: peer })
-    ws.binaryType = 'nodebuffer'
+    const ws = await dial()
     await sendHandled(ws, [
       update(`plan/${malformed}`, new Uint8Array([1, 2, 3])),
       update(`plan/${empty}`, Y.encodeStateAsUpdateV2(new Y.Doc())),

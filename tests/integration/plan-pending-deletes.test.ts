@@ -4,17 +4,13 @@
  * refused as "builds on changes this station does not hold": Yjs replaces the pending delete set's object on
  * every update it applies, and the check compared objects. Editing must never block on the link.
  */
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { WebSocket } from 'ws'
 import * as Y from 'yjs'
-import { openDatabase } from '../../main/core/db/open-database'
-import { ensureStationIdentity } from '../../main/core/identity/station-identity'
 import type { Station } from '../../main/core/station'
 import { COMPRESSION, Kind } from '../../main/core/sync/frames'
-import { dialPeer } from '../../main/core/sync/tls-transport'
-import { sendHandled } from '../helpers/raw-peer'
-import { call, openTestStation } from '../helpers/station'
+import { sendHandled, stationWithRawPeer } from '../helpers/raw-peer'
+import { call } from '../helpers/station'
 import { useTempDirs } from '../helpers/temp-dir'
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64')
@@ -30,15 +26,7 @@ describe('a plan waiting for items the counterpart deleted', () => {
   })
 
   it("still takes a screen's edits, and applies the deletion once the items arrive", async () => {
-    const station = openTestStation(tempDir(), { link: { backoffBaseMs: 50, backoffMaxMs: 200 } })
-    open.push(station)
-    await station.startLink({ host: '127.0.0.1', port: 0 })
-    const port = (await call(station, 'sync.status', {})).listening!.port
-    const { stationId } = await call(station, 'pairing.show', {})
-    const peerDb = openDatabase(join(tempDir(), 'station.db'))
-    const peer = await ensureStationIdentity(peerDb, { name: 'Houayxay BLO', country: 'LA' })
-    peerDb.close()
-    await call(station, 'pairing.add', { stationId: peer.stationId, address: '127.0.0.1:9', name: 'Houayxay BLO' })
+    const { station, dial } = await stationWithRawPeer(tempDir(), tempDir(), open)
     const plan = await call(station, 'plans.create', { title: 'ลาดตระเวนร่วม' })
 
     // The counterpart adds a task and deletes it again; only the deletion reaches this station.
@@ -50,8 +38,7 @@ describe('a plan waiting for items the counterpart deleted', () => {
     const afterAdd = Y.encodeStateVector(theirs)
     theirs.getArray('tasks').delete(0, 1)
     const deleted = Y.encodeStateAsUpdateV2(theirs, afterAdd)
-    const { ws } = await dialPeer({ address: `127.0.0.1:${port}`, expectedStationId: stationId, identity: peer })
-    ws.binaryType = 'nodebuffer'
+    const ws = await dial()
     await send(ws, `plan/${plan.id}`, deleted)
 
     // A screen edits its replica meanwhile.

@@ -6,15 +6,11 @@
  * same. Updates from outside are now decoded with a bound on the structs their size allows.
  */
 import { randomUUID } from 'node:crypto'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openDatabase } from '../../main/core/db/open-database'
-import { ensureStationIdentity } from '../../main/core/identity/station-identity'
 import type { Station } from '../../main/core/station'
 import { COMPRESSION, Kind, type Frame } from '../../main/core/sync/frames'
-import { dialPeer } from '../../main/core/sync/tls-transport'
-import { sendHandled } from '../helpers/raw-peer'
-import { call, officer, openTestStation } from '../helpers/station'
+import { sendHandled, stationWithRawPeer } from '../helpers/raw-peer'
+import { call, officer } from '../helpers/station'
 import { useTempDirs } from '../helpers/temp-dir'
 
 const BOMB = Uint8Array.from(Buffer.from('0001000582a1d9ca170000010709066e6f746573700501010101030021ff1001c2d0ace50b0a01020102', 'hex'))
@@ -27,19 +23,10 @@ describe('a tiny update claiming millions of parts', () => {
   })
 
   it('is refused from the paired peer and from a screen, and the station carries on', async () => {
-    const station = openTestStation(tempDir(), { link: { backoffBaseMs: 50, backoffMaxMs: 200 } })
-    open.push(station)
-    await station.startLink({ host: '127.0.0.1', port: 0 })
-    const port = (await call(station, 'sync.status', {})).listening!.port
-    const { stationId } = await call(station, 'pairing.show', {})
-    const peerDb = openDatabase(join(tempDir(), 'station.db'))
-    const peer = await ensureStationIdentity(peerDb, { name: 'Houayxay BLO', country: 'LA' })
-    peerDb.close()
-    await call(station, 'pairing.add', { stationId: peer.stationId, address: '127.0.0.1:9', name: 'Houayxay BLO' })
+    const { station, peer, dial } = await stationWithRawPeer(tempDir(), tempDir(), open)
     const plan = await call(station, 'plans.create', { title: 'ลาดตระเวนร่วม' })
 
-    const { ws } = await dialPeer({ address: `127.0.0.1:${port}`, expectedStationId: stationId, identity: peer })
-    ws.binaryType = 'nodebuffer'
+    const ws = await dial()
     const bomb = (doc: string): Frame => ({ kind: Kind.update, doc, flags: COMPRESSION.none, update: BOMB })
     await sendHandled(ws, [bomb(`plan/${plan.id}`), bomb(`plan/${randomUUID()}`), bomb(`records/${peer.stationId}/2026-11`)])
     ws.terminate()
