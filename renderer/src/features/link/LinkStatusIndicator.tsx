@@ -26,9 +26,11 @@ export function LinkStatusIndicator({ onOpen }: { onOpen: () => void }) {
   function describe(s: LinkSummary) {
     if (s.state === 'notPaired') return { synced: t('link.notPairedHint'), waiting: null }
     const synced = s.lastSynced ? t('link.lastSynced', { when: fmt.since(s.lastSynced, now) }) : t('link.neverSynced')
-    const waiting =
+    const pending =
       s.pendingDocs === 0 ? null : t(s.state === 'connected' ? 'link.pendingSending' : 'link.pendingOffline', { count: s.pendingDocs })
-    return { synced, waiting }
+    // A document at its size limit keeps the link from ever being in sync: say why, ahead of everything else.
+    const atLimit = s.docsAtLimit === 0 ? null : t('link.docsAtLimit', { count: s.docsAtLimit })
+    return { synced, waiting: [atLimit, pending].filter(Boolean).join(' · ') || null }
   }
   const sentence = [label, words?.waiting, words?.synced, error?.message].filter(Boolean).join(' — ')
   return (

@@ -9,6 +9,8 @@ export interface LinkSummary {
   lastSynced: string | null
   pendingDocs: number
   pendingBytes: number
+  /** Shared documents that refuse the counterpart's changes for being at their size limit here. */
+  docsAtLimit: number
   /** Running transfers summed over every peer; null when none runs. */
   transfer: { done: number; total: number } | null
 }
@@ -22,7 +24,7 @@ const latest = (a: string | null, b: string | null) => (a && b ? (a > b ? a : b)
 export function summariseLink(status: SyncStatus): LinkSummary {
   const { peers } = status
   if (peers.length === 0) {
-    return { state: 'notPaired', peers: 0, lastSynced: null, pendingDocs: 0, pendingBytes: 0, transfer: null }
+    return { state: 'notPaired', peers: 0, lastSynced: null, pendingDocs: 0, pendingBytes: 0, docsAtLimit: 0, transfer: null }
   }
   const state = ATTENTION.find((s) => peers.some((p) => p.state === s)) ?? 'offline'
   const transfers = peers.flatMap((p) => p.transfers)
@@ -32,6 +34,7 @@ export function summariseLink(status: SyncStatus): LinkSummary {
     lastSynced: peers.reduce<string | null>((at, p) => latest(at, p.lastCompleteSync), null),
     pendingDocs: peers.reduce((n, p) => n + p.pendingDocs, 0),
     pendingBytes: peers.reduce((n, p) => n + p.pendingBytes, 0),
+    docsAtLimit: peers.reduce((n, p) => n + p.docsAtLimit.length, 0),
     transfer:
       transfers.length === 0
         ? null
