@@ -47,7 +47,11 @@ export interface HealMeasure {
   boundMs: number
   bytes: number
   link: Required<LinkConditions>
+  /** The fault the link came back from (the last one, when several followed each other); none for the final heal. */
+  after?: CutKind
 }
+
+type CutKind = 'hard' | 'silent' | 'flap'
 
 export interface PartitionReport {
   seed: string
@@ -160,9 +164,9 @@ export async function runPartition(options: PartitionOptions): Promise<Partition
     const at = () => Math.round((performance.now() - started) / 100) / 10
 
     /** Link up for ms; after a cut, measures how long until both sides hold what the other had stored at the restore. */
-    const holdUp = async (ms: number, measure: boolean) => {
+    const holdUp = async (ms: number, after: CutKind | null) => {
       const end = Math.min(deadline, performance.now() + ms)
-      if (!measure) return sleep(Math.max(0, end - performance.now()))
+      if (!after) return sleep(Math.max(0, end - performance.now()))
       const t0 = performance.now()
       const bytes0 = link!.bytes()
       const wanted = dirs.map((d) => storedStateVectors(d))
@@ -172,7 +176,7 @@ export async function runPartition(options: PartitionOptions): Promise<Partition
         if (lacking(held[1], wanted[0]).length === 0 && lacking(held[0], wanted[1]).length === 0) {
           const bytes = link!.bytes() - bytes0
           const state = link!.state
-          const heal = { at: at(), ms: Math.round(performance.now() - t0), bytes, boundMs: Math.round(bound(bytes, state)), link: state }
+          const heal = { at: at(), ms: Math.round(performance.now() - t0), bytes, boundMs: Math.round(bound(bytes, state)), link: state, after }
           report.heals.push(heal)
           if (!report.slowestHeal || heal.ms > report.slowestHeal.ms) report.slowestHeal = heal
           return sleep(Math.max(0, end - performance.now()))
@@ -181,7 +185,7 @@ export async function runPartition(options: PartitionOptions): Promise<Partition
       report.interruptedHeals++
     }
 
-    let wasCut = false
+    let cutBy: CutKind | null = null
     while (running()) {
       const phase = rng.weighted([
         ['up', 4],
@@ -195,8 +199,8 @@ export async function runPartition(options: PartitionOptions): Promise<Partition
         if (phase === 'slow') report.faults.slowdowns++
         link.set(next)
         link.restore()
-        await holdUp(rng.int(3000, 12_000), wasCut)
-        wasCut = false
+        await holdUp(rng.int(3000, 12_000), cutBy)
+        cutBy = null
       } else if (phase === 'flap') {
         report.faults.flaps++
         for (let i = rng.int(4, 12); i > 0 && running(); i--) {
@@ -205,14 +209,14 @@ export async function runPartition(options: PartitionOptions): Promise<Partition
           link.restore()
           await sleep(rng.int(100, 700))
         }
-        wasCut = true
+        cutBy = 'flap'
       } else {
         const silent = phase === 'silent'
         if (silent) report.faults.silentCuts++
         else report.faults.hardCuts++
         link.cut(silent)
         await sleep(rng.int(500, silent ? 10_000 : 6000))
-        wasCut = true
+        cutBy = phase
       }
       progress(
         `${at()} s: ${phase}; writes ${sides[0].writes}/${sides[1].writes}; heals ${report.heals.length} (slowest ${report.slowestHeal?.ms ?? '-'} ms), ` +
