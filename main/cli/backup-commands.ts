@@ -24,7 +24,8 @@ export const RESTORE_USAGE = `Usage: blo restore --data DIR --from FILE [--check
 Replaces the station's database with the backup FILE, after checking it: FILE.backup.json must be beside it and
 match (size, SHA-256), SQLite's integrity check must pass, and it must be a BLO Station database from this version
 or an older one (an older one is upgraded when the station next starts). The database it replaces is kept as
-DIR/backups/station-replaced-<time>.db. Refuses while a station runs on DIR: stop it first.
+DIR/backups/station-replaced-<time>.db, and a restore staged from the Maintenance screen for the next start is
+dropped (this one takes its place). Refuses while a station runs on DIR: stop it first.
   --check   only check FILE; nothing is changed
 Prints {"file", "schemaVersion", "station", "replaced", …}.`
 
