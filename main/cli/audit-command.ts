@@ -1,7 +1,6 @@
 /** `blo audit verify`: checks the hash chain of a station's audit trail, read-only, even while the station runs. */
 import { join } from 'node:path'
-import { verifyAuditFile } from '../core/audit/audit-file'
-import { DATABASE_FILE } from '../core/station'
+import { DATABASE_FILE } from '../core/db/database-file'
 import { dataDirFlag, parseFlags } from './flags'
 import { printJson } from './output'
 import { subcommands } from './subcommands'
@@ -19,6 +18,7 @@ Exit code 0 when intact, 1 when not (or when the folder holds no station).`
 
 async function verify(args: string[]): Promise<void> {
   const { values } = parseFlags({ args, options: { data: { type: 'string' }, json: { type: 'boolean' } } })
+  const { verifyAuditFile } = await import('../core/audit/audit-file')
   const result = verifyAuditFile(join(dataDirFlag(values.data), DATABASE_FILE))
   if (values.json) printJson(result)
   if (result.failure) throw new Error(`the audit trail is NOT intact: ${result.failure.message}`)

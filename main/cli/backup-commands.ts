@@ -4,9 +4,7 @@
  * while any station runs there, and holds the folder's lock while it works.
  */
 import { resolve, join } from 'node:path'
-import { backupStation } from '../core/backup/station-backup'
-import { checkBackup, restoreStation } from '../core/backup/station-restore'
-import { DATABASE_FILE } from '../core/station'
+import { DATABASE_FILE } from '../core/db/database-file'
 import { dataDirFlag, parseFlags, requiredFlag, UsageError } from './flags'
 import { printJson } from './output'
 import { assertNoRunningStation } from './station-link'
@@ -35,14 +33,16 @@ export const backupCommand = withHelp(BACKUP_USAGE, async (args) => {
   const out = requiredFlag('backup', 'out', values.out)
   if (out.trim() === '') throw new UsageError('--out must name a file')
   const dataDir = dataDirFlag(values.data)
+  const { backupStation } = await import('../core/backup/station-backup')
   printJson(await backupStation(join(dataDir, DATABASE_FILE), resolve(out)))
 })
 
 export const restoreCommand = withHelp(RESTORE_USAGE, async (args) => {
   const { values } = parseFlags({ args, options: { data: { type: 'string' }, from: { type: 'string' }, check: { type: 'boolean' } } })
   const from = resolve(requiredFlag('restore', 'from', values.from))
+  const { checkBackup, restoreStation } = await import('../core/backup/station-restore')
   if (values.check) return printJson(checkBackup(from))
   const dataDir = dataDirFlag(values.data)
-  assertNoRunningStation(dataDir, 'restore')
+  await assertNoRunningStation(dataDir, 'restore')
   printJson(restoreStation(dataDir, from))
 })

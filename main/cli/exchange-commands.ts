@@ -3,7 +3,8 @@
  * across either way, send alerts and requests for information, reply to them. Each is the API method of
  * the same name, JSON out; `exchange list` without --box gathers every box in one answer.
  */
-import { EXCHANGE_BOXES, type ExchangeBox, type ExchangePage, type MessageThread } from '../../preload/api'
+import type { ExchangeBox, ExchangePage, MessageThread } from '../../preload/api'
+import { EXCHANGE_BOXES } from '../../preload/vocabulary'
 import { dataDirFlag, integerFlag, parseFlags, requiredFlag, UsageError } from './flags'
 import { printJson, unwrap } from './output'
 import { printCall, withStation, type StationLink } from './station-link'

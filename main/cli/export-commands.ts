@@ -4,8 +4,8 @@
  * station. Exit code 0 when the export was written or the file verifies, 1 when not.
  */
 import { resolve } from 'node:path'
-import { EXPORT_KINDS, REPORT_LANGUAGES, TABLE_FORMATS, type ExportVerification } from '../../preload/api'
-import { verifyExport } from '../core/export/manifest'
+import type { ExportVerification } from '../../preload/api'
+import { EXPORT_KINDS, REPORT_LANGUAGES, TABLE_FORMATS } from '../../preload/vocabulary'
 import { dataDirFlag, parseFlags, UsageError } from './flags'
 import { printCall } from './station-link'
 import { printJson } from './output'
@@ -99,6 +99,7 @@ function describe(result: ExportVerification): string {
 async function verify(args: string[]): Promise<void> {
   const { values, positionals } = parseFlags({ args, allowPositionals: true, options: { json: { type: 'boolean' } } })
   if (positionals.length !== 1) throw new UsageError('export verify needs exactly one FILE (the export, or its .manifest.json)')
+  const { verifyExport } = await import('../core/export/manifest')
   const result = await verifyExport(resolve(positionals[0]))
   if (values.json) printJson(result)
   else process.stdout.write(`${describe(result)}\n`)

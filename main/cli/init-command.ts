@@ -1,5 +1,4 @@
 /** `blo init`: gives an empty data folder its station identity, then reports it as station.info does. */
-import { initStation } from '../core/station'
 import { dataDirFlag, parseFlags, requiredFlag } from './flags'
 import { assertNoRunningStation, printCall } from './station-link'
 
@@ -16,7 +15,8 @@ export async function initCommand(args: string[]): Promise<void> {
   const name = requiredFlag('init', 'name', values.name)
   const country = requiredFlag('init', 'country', values.country)
   const dataDir = dataDirFlag(values.data)
-  assertNoRunningStation(dataDir, 'init')
-  initStation({ dataDir, identity: { name, country, crossing: values.crossing } })
+  await assertNoRunningStation(dataDir, 'init')
+  const { initStation } = await import('../core/station')
+  await initStation({ dataDir, identity: { name, country, crossing: values.crossing } })
   await printCall(dataDir, 'station.info', {})
 }

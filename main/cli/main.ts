@@ -2,40 +2,33 @@
  * `blo`: the BLO Station command line. Exit codes: 0 done, 1 the station or a file refused the request,
  * 2 the command line itself was wrong. Every error is one line on stderr.
  */
-import { auditCommand } from './audit-command'
-import { backupCommand, restoreCommand } from './backup-commands'
-import { caseCommand } from './case-commands'
-import { alertCommand, exchangeCommand, replyCommand, requestCommand, shareCommand, withdrawCommand } from './exchange-commands'
-import { exportCommand } from './export-commands'
 import { UsageError } from './flags'
-import { initCommand } from './init-command'
-import { pairCommand, syncCommand } from './link-commands'
-import { planCommand } from './plan-commands'
-import { seedCommand } from './seed-command'
 import type { Command } from './subcommands'
-import { updateCommand } from './update-command'
-import { userCommand } from './user-commands'
 import { MAIN_USAGE } from './usage'
 
-const COMMANDS: Record<string, Command> = {
-  init: initCommand,
-  case: caseCommand,
-  seed: seedCommand,
-  pair: pairCommand,
-  sync: syncCommand,
-  share: shareCommand,
-  withdraw: withdrawCommand,
-  exchange: exchangeCommand,
-  alert: alertCommand,
-  request: requestCommand,
-  reply: replyCommand,
-  plan: planCommand,
-  export: exportCommand,
-  audit: auditCommand,
-  backup: backupCommand,
-  restore: restoreCommand,
-  update: updateCommand,
-  user: userCommand
+/**
+ * Each command's module is loaded only when that command runs, so `blo --help` and a mistyped command cost a
+ * bare Node start, not the station's database, Yjs, PDF and XLSX code (which the command modules load later still).
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  init: async () => (await import('./init-command')).initCommand,
+  case: async () => (await import('./case-commands')).caseCommand,
+  seed: async () => (await import('./seed-command')).seedCommand,
+  pair: async () => (await import('./link-commands')).pairCommand,
+  sync: async () => (await import('./link-commands')).syncCommand,
+  share: async () => (await import('./exchange-commands')).shareCommand,
+  withdraw: async () => (await import('./exchange-commands')).withdrawCommand,
+  exchange: async () => (await import('./exchange-commands')).exchangeCommand,
+  alert: async () => (await import('./exchange-commands')).alertCommand,
+  request: async () => (await import('./exchange-commands')).requestCommand,
+  reply: async () => (await import('./exchange-commands')).replyCommand,
+  plan: async () => (await import('./plan-commands')).planCommand,
+  export: async () => (await import('./export-commands')).exportCommand,
+  audit: async () => (await import('./audit-command')).auditCommand,
+  backup: async () => (await import('./backup-commands')).backupCommand,
+  restore: async () => (await import('./backup-commands')).restoreCommand,
+  update: async () => (await import('./update-command')).updateCommand,
+  user: async () => (await import('./user-commands')).userCommand
 }
 
 const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim()
@@ -48,8 +41,9 @@ export async function runCli(argv: string[]): Promise<number> {
       return 0
     }
     if (command === undefined) throw new UsageError('no command given; see blo --help')
-    const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
-    if (!run) throw new UsageError(`unknown command '${command}'; see blo --help`)
+    const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
+    if (!load) throw new UsageError(`unknown command '${command}'; see blo --help`)
+    const run = await load()
     await run(rest)
     return 0
   } catch (error) {

@@ -1,5 +1,4 @@
 /** `blo seed`: adds N synthetic cases through the station's bulk import; the same seed gives the same cases. */
-import { generateCases } from '../core/cases/seed'
 import { dataDirFlag, integerFlag, parseFlags, UsageError } from './flags'
 import { printJson } from './output'
 import { assertNoRunningStation, localConnection, openLocalStation } from './station-link'
@@ -34,9 +33,10 @@ export async function seedCommand(args: string[]): Promise<void> {
   const seed = /^\d+$/.test(values.seed) ? Number(values.seed) : values.seed
   if (seed === '') throw new UsageError('--seed must not be empty')
   const dataDir = dataDirFlag(values.data)
-  assertNoRunningStation(dataDir, 'seed')
+  await assertNoRunningStation(dataDir, 'seed')
+  const { generateCases } = await import('../core/cases/seed')
 
-  const station = openLocalStation(dataDir)
+  const station = await openLocalStation(dataDir)
   try {
     const started = performance.now()
     const inserted = station.importCases(generateCases(count, seed), localConnection(), progressReporter(count))

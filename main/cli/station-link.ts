@@ -2,12 +2,12 @@
  * How a `blo` command reaches the station on a data folder: through the running station host when there
  * is one (never a second writer behind its back), otherwise by opening the station in this process.
  * Either way the command makes the same method call; only the transport differs.
+ * The station and the host client are loaded when a command first needs them, so that help and bad flags stay fast.
  */
 import { userInfo } from 'node:os'
 import type { MethodName, Reply } from '../../preload/api'
-import { readRunningStation } from '../core/data-dir-lock'
-import { openStation, systemConnection, type ConnectionState, type Station } from '../core/station'
-import { connectToHost } from './host-client'
+import type { Station } from '../core/station'
+import { systemConnection, type ConnectionState } from '../core/users/connection'
 import { printJson, unwrap } from './output'
 
 export interface StationLink {
@@ -27,16 +27,21 @@ const logToStderr = (message: string, error?: unknown): void => {
 export const localConnection = (): ConnectionState => systemConnection(`cli:${userInfo().username}`)
 
 /** Opens the station in this process; only for a folder no other process holds (the lock enforces it). */
-export const openLocalStation = (dataDir: string): Station => openStation({ dataDir, log: logToStderr })
+export async function openLocalStation(dataDir: string): Promise<Station> {
+  const { openStation } = await import('../core/station')
+  return openStation({ dataDir, log: logToStderr })
+}
 
 export async function linkToStation(dataDir: string): Promise<StationLink> {
+  const { readRunningStation } = await import('../core/data-dir-lock')
   const running = readRunningStation(dataDir)
   if (running?.url && running.token) {
+    const { connectToHost } = await import('./host-client')
     const host = await connectToHost({ url: running.url, token: running.token })
     return { via: 'host', call: (method, input) => host.call(method, input), close: async () => host.close() }
   }
   // A station process without an API (the desktop app, another blo) makes openStation refuse with a clear message.
-  const station = openLocalStation(dataDir)
+  const station = await openLocalStation(dataDir)
   const connection = localConnection()
   return { via: 'local', call: (method, input) => station.dispatch(method, input, connection), close: () => station.close() }
 }
@@ -57,7 +62,8 @@ export function printCall(dataDir: string, method: MethodName, input: unknown): 
 }
 
 /** For commands that write the database directly (init, seed): refuse while a station runs on the folder. */
-export function assertNoRunningStation(dataDir: string, command: string): void {
+export async function assertNoRunningStation(dataDir: string, command: string): Promise<void> {
+  const { readRunningStation } = await import('../core/data-dir-lock')
   const running = readRunningStation(dataDir)
   if (!running) return
   const where = running.url ? ` at ${running.url}` : ''

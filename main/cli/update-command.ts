@@ -4,8 +4,6 @@
  */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { PUBLISHER_KEYS } from '../core/update/publisher-keys'
-import { publisherKeyId, signUpdate, verifyUpdate } from '../core/update/update-signature'
 import { parseFlags, requiredFlag, UsageError } from './flags'
 import { printJson } from './output'
 import { subcommands, type Command } from './subcommands'
@@ -26,6 +24,7 @@ export function updateCommandWith(trustedKeys: readonly string[]): Command {
   const verify: Command = async (args) => {
     const { positionals } = parseFlags({ args, allowPositionals: true, options: {} })
     if (positionals.length !== 1) throw new UsageError('update verify needs exactly one FILE')
+    const { verifyUpdate } = await import('../core/update/update-signature')
     printJson(verifyUpdate(resolve(positionals[0]), trustedKeys))
   }
   const sign: Command = async (args) => {
@@ -38,10 +37,12 @@ export function updateCommandWith(trustedKeys: readonly string[]): Command {
       if (error instanceof UsageError) throw error
       throw new Error(`--key: cannot read the private key (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
     }
+    const { publisherKeyId, signUpdate } = await import('../core/update/update-signature')
     const signature = signUpdate(resolve(positionals[0]), keyPem, { version: values.version })
     printJson({ signature, keyId: publisherKeyId(keyPem) })
   }
   return subcommands('update', { verify, sign }, UPDATE_USAGE)
 }
 
-export const updateCommand = updateCommandWith(PUBLISHER_KEYS)
+export const updateCommand: Command = async (args) =>
+  updateCommandWith((await import('../core/update/publisher-keys')).PUBLISHER_KEYS)(args)

@@ -16,6 +16,7 @@ import { lockDataDir, type DataDirLock } from './data-dir-lock'
 import { openDatabase } from './db/open-database'
 import { DATABASE_FILE } from './db/database-file'
 import { readStationMeta, writeStationMeta, type StationMeta } from './station-meta'
+import { ensureStationIdentity } from './identity/station-identity'
 import { DocStore } from './docs/doc-store'
 import type { DocLimits } from './docs/doc-limits'
 import { openExchange } from './exchange/exchange'
@@ -252,7 +253,7 @@ export function openStation(options: StationOptions): Station {
 }
 
 /** Creates a station in an empty data folder; refuses one that already has a station. */
-export function initStation(options: Omit<StationOptions, 'init'> & { identity: StationIdentityInput }): StationMeta {
+export async function initStation(options: Omit<StationOptions, 'init'> & { identity: StationIdentityInput }): Promise<StationMeta> {
   const init = parseIdentity(options.identity)
   const lock = lockDataDir(options.dataDir, { nativeBinding: options.nativeBinding })
   try {
@@ -262,7 +263,10 @@ export function initStation(options: Omit<StationOptions, 'init'> & { identity: 
       if (existing) {
         throw new Error(`${options.dataDir} already holds the station "${existing.name}" (${existing.country}); nothing was changed.`)
       }
-      return identity(db, options.dataDir, init)
+      const meta = identity(db, options.dataDir, init)
+      // The key is made with the station, so its ID is fixed from the start and no later command waits for it.
+      await ensureStationIdentity(db, meta)
+      return meta
     } finally {
       db.close()
     }

@@ -1,26 +1,28 @@
 import { z } from 'zod'
 
-// The vocabularies a BLO uses on its forms. Their labels live in the renderer's locales, keyed by these values.
-export const CATEGORIES = [
-  'narcotics',
-  'precursors',
-  'wildlife',
-  'timber',
-  'counterfeit',
-  'people_trafficking',
-  'migrant_smuggling',
-  'weapons',
-  'currency',
-  'other'
-] as const
-export const AGENCIES = ['police', 'customs', 'immigration', 'forestry', 'other'] as const
-export const UNITS = ['kg', 'g', 'L', 'tablets', 'pieces', 'm3', 'head', 'other'] as const
-export const CASE_STATUSES = ['open', 'investigating', 'referred', 'closed'] as const
-export const LOCATION_KINDS = ['crossing', 'checkpoint', 'other'] as const
-export const SEXES = ['male', 'female', 'unknown'] as const
-export const PERSON_ROLES = ['suspect', 'victim', 'witness', 'other'] as const
-export const ID_DOC_TYPES = ['passport', 'national_id', 'border_pass', 'driving_licence', 'other', 'none'] as const
-export const CONVEYANCE_TYPES = ['car', 'pickup', 'truck', 'bus', 'motorcycle', 'boat', 'on_foot', 'other'] as const
+// The vocabularies a BLO uses on its forms live in ../vocabulary (no zod: the CLI's help prints them).
+import {
+  CATEGORIES,
+  AGENCIES,
+  UNITS,
+  CASE_STATUSES,
+  LOCATION_KINDS,
+  SEXES,
+  PERSON_ROLES,
+  ID_DOC_TYPES,
+  CONVEYANCE_TYPES
+} from '../vocabulary'
+export {
+  CATEGORIES,
+  AGENCIES,
+  UNITS,
+  CASE_STATUSES,
+  LOCATION_KINDS,
+  SEXES,
+  PERSON_ROLES,
+  ID_DOC_TYPES,
+  CONVEYANCE_TYPES
+}
 
 export const Category = z.enum(CATEGORIES)
 export const Agency = z.enum(AGENCIES)

@@ -11,32 +11,16 @@ import {
   SEXES,
   SeizedItem
 } from './cases'
+import { ALERT_SUBJECTS, DEFAULT_SHARE_FIELDS, EXCHANGE_BOXES, PERSONAL_SHARE_FIELDS, PRIORITIES, SHARE_FIELDS } from '../vocabulary'
+export { ALERT_SUBJECTS, DEFAULT_SHARE_FIELDS, EXCHANGE_BOXES, PERSONAL_SHARE_FIELDS, PRIORITIES, SHARE_FIELDS }
 
 /*
  * Exchange with the counterpart station. The *Value schemas are the wire format: what sits in the shared
  * Yjs documents and is checked again on arrival, since the other station may run another version.
  */
 
-/** Field groups an officer picks when sharing a case. `core` (category, when, where) always goes across. */
-export const SHARE_FIELDS = [
-  'core',
-  'summary',
-  'narrative',
-  'items',
-  'conveyances',
-  'persons.basic',
-  'persons.names',
-  'persons.idDocuments'
-] as const
 export const ShareField = z.enum(SHARE_FIELDS)
 export type ShareField = z.infer<typeof ShareField>
-/** Personal data: stays home unless the officer ticks it for this share. */
-export const PERSONAL_SHARE_FIELDS: readonly ShareField[] = ['persons.names', 'persons.idDocuments']
-/**
- * Pre-ticked in the picker and used when none are given. The narrative is left out: officers write
- * names into it, and it cannot be filtered.
- */
-export const DEFAULT_SHARE_FIELDS: readonly ShareField[] = ['core', 'summary', 'items', 'conveyances', 'persons.basic']
 
 /** A station ID as the document names carry it (see main/core/docs/doc-names.ts). */
 export const StationIdText = z.string().regex(/^[A-Z2-7-]{4,64}$/, 'a station ID such as ABCD-EFGH-…')
@@ -98,8 +82,6 @@ export const SharedRecordValue = z
   })
 export type SharedRecordValue = z.infer<typeof SharedRecordValue>
 
-export const ALERT_SUBJECTS = ['vehicle', 'person', 'route', 'other'] as const
-export const PRIORITIES = ['urgent', 'high', 'normal'] as const
 export const Priority = z.enum(PRIORITIES)
 
 /** Points at a record or message by its owning station and id. */
@@ -187,7 +169,6 @@ export const AcknowledgeInput = z.object({ origin: StationIdText, messageId: Ite
 export const MarkReadInput = z.object({ items: z.array(Pointer.strict()).min(1, 'required').max(1000) }).strict()
 export const ExchangeGetInput = Pointer.strict()
 
-export const EXCHANGE_BOXES = ['received', 'sent', 'alerts', 'requests'] as const
 export const ExchangeBox = z.enum(EXCHANGE_BOXES)
 export type ExchangeBox = z.infer<typeof ExchangeBox>
 const RECORD_BOXES: readonly ExchangeBox[] = ['received', 'sent']

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { Agency, CaseStatus, Category, IsoDateOrDateTime } from './cases'
 import { PlanId } from './plans'
+import { EXPORT_KINDS, REPORT_LANGUAGES, TABLE_FORMATS } from '../vocabulary'
+export { EXPORT_KINDS, REPORT_LANGUAGES, TABLE_FORMATS }
 
 /*
  * Exports a supervisor hands on (to the national coordinator, to UNODC): a table in CSV, XLSX or JSON, or the
@@ -8,17 +10,12 @@ import { PlanId } from './plans'
  * that it is exactly what this station wrote.
  */
 
-/** What a table export holds: the case log, records received from the counterpart, the message log, the audit trail. */
-export const EXPORT_KINDS = ['cases', 'received', 'exchange', 'audit'] as const
 export const ExportKind = z.enum(EXPORT_KINDS)
 export type ExportKind = z.infer<typeof ExportKind>
 
-export const TABLE_FORMATS = ['csv', 'xlsx', 'json'] as const
 export const EXPORT_FORMATS = [...TABLE_FORMATS, 'pdf'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
-/** Languages the monthly report is written in: those of the screens (renderer/src/i18n/locales). */
-export const REPORT_LANGUAGES = ['en', 'th', 'lo'] as const
 export const ReportLanguage = z.enum(REPORT_LANGUAGES)
 export type ReportLanguage = z.infer<typeof ReportLanguage>
 

@@ -99,7 +99,7 @@ describe('blo', () => {
     expectOneLineError(await runCli(['case', 'get', '--data', dir, 'no-such-case', '--json']), 1, /not found/)
   })
 
-  it('refuses bad input with one line naming what is wrong, and writes nothing', async () => {
+  it('refuses a bad case file or field with one line naming what is wrong, and writes nothing', async () => {
     const dir = tempDir()
     await initStation(dir)
     const file = join(dir, 'bad.json')
@@ -113,6 +113,14 @@ describe('blo', () => {
     const badCategory = { ...methCase, category: 'gold' }
     expectOneLineError(await runCli(['case', 'add', '--data', dir, '--json', '-'], { stdin: JSON.stringify(badCategory) }), 1, /category/)
     expectOneLineError(await runCli(['case', 'list', '--data', dir, '--status', 'done']), 1, /status/)
+
+    const list = await runCli(['case', 'list', '--data', dir, '--json'])
+    expect(list.json<CasePage>().total).toBe(0)
+  })
+
+  it('refuses a mistyped command line with one line naming what is wrong, and writes nothing', async () => {
+    const dir = tempDir()
+    await initStation(dir)
     expectOneLineError(await runCli(['case', 'list', '--data', dir, '--limit', 'ten']), 2, /--limit must be a whole number/)
     expectOneLineError(await runCli(['case', 'list', '--data', dir, '--colour', 'red']), 2, /Unknown option '--colour'/)
     expectOneLineError(await runCli(['case', 'add', '--data', dir]), 2, /--json FILE/)

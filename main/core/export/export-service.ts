@@ -33,12 +33,13 @@ import { writeJson } from './json-writer'
 import { manifestPathFor, signManifest } from './manifest'
 import { OutputFile } from './output-file'
 import { receivedTable } from './received-table'
-import { writeXlsx } from './xlsx-writer'
 
 /** Two at once keeps a shared two-core machine usable; more would only queue behind each other on the disk. */
 const MAX_RUNNING = 2
 
 const TABLES = { cases: caseLogTable, received: receivedTable, exchange: exchangeLogTable, audit: auditTable } as const
+// ExcelJS takes a quarter of a second to load: only an XLSX export pays for it, not every station start.
+const writeXlsx: typeof writeCsv = async (table, out, pace) => (await import('./xlsx-writer')).writeXlsx(table, out, pace)
 const WRITERS = { csv: writeCsv, xlsx: writeXlsx, json: writeJson } as const
 
 /** What the station keeps about each finished export: the seam for the audit trail. */

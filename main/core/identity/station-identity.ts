@@ -2,7 +2,6 @@ import type { Database } from 'better-sqlite3'
 import { createPublicKey, webcrypto, X509Certificate } from 'node:crypto'
 import { encodeSubject } from './certificate-name'
 import { stationIdFromCertificate } from './station-id'
-import { x509 } from './x509'
 
 /** The station's own key and self-signed certificate; the ID is derived from the certificate. */
 export interface StationIdentity {
@@ -69,6 +68,8 @@ export function readStationIdentity(db: Database): StationIdentity | null {
 }
 
 async function createStationIdentity(subject: IdentitySubject, now: Date): Promise<StationIdentity> {
+  // Loaded only here, once in a station's life: the library and its polyfills cost a tenth of a second to load.
+  const { x509 } = await import('./x509')
   const keys = (await webcrypto.subtle.generateKey(KEY_ALGORITHM, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair
   const name = new x509.Name(encodeSubject({ organization: subject.name, country: subject.country }, COMMON_NAME))
   const notAfter = new Date(now)
