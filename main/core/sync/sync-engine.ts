@@ -13,10 +13,7 @@ import type { DocAtLimit } from '../docs/doc-limits'
 import type { DocFingerprint } from './doc-fingerprint'
 import { OfflinePending } from './offline-pending'
 import { PeerSession, type LinkMemory, type SessionOptions, type SessionStatus, type TransferProgress } from './peer-session'
-import type { PeerListener, TransportIdentity } from './tls-transport'
-
-/** The TLS transport (and ws under it) loads when the link starts: a CLI command that only reads the log never needs it. */
-const tlsTransport = () => import('./tls-transport')
+import { DialError, dialPeer, listenForPeers, type PeerListener, type TransportIdentity } from './tls-transport'
 
 export type LinkState = 'connected' | 'connecting' | 'offline' | 'refused'
 
@@ -112,7 +109,6 @@ export class SyncEngine {
   }
 
   async listen(host: string, port: number): Promise<number> {
-    const { listenForPeers } = await tlsTransport()
     this.listener = await listenForPeers({
       host,
       port,
@@ -329,7 +325,6 @@ export class SyncEngine {
     link.dialing = true
     link.attempt++
     this.deps.onStatus()
-    const { DialError, dialPeer } = await tlsTransport()
     try {
       const connected = await dialPeer({
         address: link.peer.address,
