@@ -4,12 +4,13 @@
  */
 import { EventEmitter } from 'node:events'
 import { basename, join } from 'node:path'
-import { APP_VERSION } from './app-version'
-import { z } from 'zod'
 import type { Database } from 'better-sqlite3'
-import type { CaseInputParsed, EventName, EventPayload, Reply } from '../../preload/api'
+import type { CaseInputParsed, Reply } from '../../preload/api'
+import { StationIdentityInput } from '../../preload/schemas/station'
 import { invalidInput } from './api/api-error'
 import { createDispatcher, type Logger } from './api/dispatcher'
+import { registerHandlers } from './api/handler-registry'
+import type { StationEventListener } from './api/station-events'
 import { caseHandlers } from './cases/case-handlers'
 import { CaseRepository } from './cases/case-repository'
 import { lockDataDir, type DataDirLock } from './data-dir-lock'
@@ -35,6 +36,7 @@ import { applyStagedRestore } from './backup/staged-restore'
 import { auditRestoreOutcome, maintenanceHandlers } from './maintenance/maintenance-handlers'
 import { MaintenanceService, type UpdateInstaller } from './maintenance/maintenance-service'
 import { PUBLISHER_KEYS } from './update/publisher-keys'
+import { stationInfoHandlers } from './station-info/station-info-handlers'
 import type { MethodName } from '../../preload/api'
 
 export { DATABASE_FILE }
@@ -45,17 +47,6 @@ export { DATABASE_FILE }
  */
 export type { CallContext, ConnectionState } from './users/connection'
 export { screenConnection, systemConnection, mayReceiveEvents } from './users/connection'
-
-export const StationIdentityInput = z.object({
-  name: z.string().trim().min(1, 'required').max(100),
-  country: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{2}$/, 'two-letter ISO 3166 country code, e.g. TH or LA'),
-  crossing: z.string().trim().max(200).default('')
-})
-export type StationIdentityInput = z.input<typeof StationIdentityInput>
 
 /** What a data folder without a station becomes when opened by the desktop app or the station host. */
 export const DEFAULT_IDENTITY: StationIdentityInput = {
@@ -82,8 +73,6 @@ export interface StationOptions {
   /** The desktop shell's way of running a checked installer; without it (station host) updates are only checked. */
   installer?: UpdateInstaller
 }
-
-export type StationEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void
 
 export interface Station {
   readonly dataDir: string
@@ -191,27 +180,19 @@ export function openStation(options: StationOptions): Station {
     audit,
     onProgress: (progress) => emit('maintenance:progress', progress)
   })
-  const dispatch = createDispatcher(
-    {
-      'station.info': () => ({
-        ...meta,
-        dataDir: options.dataDir,
-        appVersion: APP_VERSION,
-        caseCount: (db.prepare('SELECT count(*) AS n FROM cases WHERE voided = 0').get() as { n: number }).n
-      }),
-      ...caseHandlers(db, cases, emit),
-      ...link.handlers(meta),
-      ...exchange.handlers,
-      ...plans.handlers,
-      ...accounts.handlers,
-      ...auditHandlers(db, audit),
-      ...exportHandlers(exports),
-      ...reportHandlers(db, meta, stationId),
-      ...maintenanceHandlers(maintenance)
-    },
-    accounts.gate,
-    log
-  )
+  const handlers = registerHandlers({
+    station: stationInfoHandlers(db, meta, options.dataDir),
+    cases: caseHandlers(db, cases, emit),
+    link: link.handlers(meta),
+    exchange: exchange.handlers,
+    plans: plans.handlers,
+    accounts: accounts.handlers,
+    audit: auditHandlers(db, audit),
+    export: exportHandlers(exports),
+    reports: reportHandlers(db, meta, stationId),
+    maintenance: maintenanceHandlers(maintenance)
+  })
+  const dispatch = createDispatcher(handlers, accounts.gate, log)
   let closed = false
   return {
     dataDir: options.dataDir,

@@ -3,7 +3,8 @@
  * the officer can see in the UI, or with --demo a Thai BLO at Chiang Khong with a few hundred sample cases.
  */
 import { generateCases } from '../core/cases/seed'
-import { DEFAULT_IDENTITY, openStation, StationNotInitialisedError, type ConnectionState, type Station, type StationIdentityInput } from '../core/station'
+import type { StationIdentityInput } from '../../preload/schemas/station'
+import { DEFAULT_IDENTITY, openStation, StationNotInitialisedError, type ConnectionState, type Station } from '../core/station'
 import type { Logger } from '../core/api/dispatcher'
 
 export const DEMO_IDENTITY: StationIdentityInput = {

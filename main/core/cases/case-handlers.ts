@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { HandlerMap } from '../api/dispatcher'
-import type { StationEventListener } from '../station'
+import type { StationEventListener } from '../api/station-events'
 import type { CaseRepository } from './case-repository'
 import { searchCases } from './case-search'
 

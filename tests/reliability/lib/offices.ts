@@ -1,5 +1,6 @@
 /** The two offices of the reliability runs: complete stations in this process, linked over real mutual TLS. */
-import { openStation, systemConnection, type Station, type StationIdentityInput } from '../../../main/core/station'
+import type { StationIdentityInput } from '../../../preload/schemas/station'
+import { openStation, systemConnection, type Station } from '../../../main/core/station'
 import type { SyncEngineOptions } from '../../../main/core/sync/sync-engine'
 import type { Caller } from './workload'
 import { must } from './workload'
