@@ -14,7 +14,7 @@ import type { StationEventListener } from './api/station-events'
 import { caseHandlers } from './cases/case-handlers'
 import { CaseRepository } from './cases/case-repository'
 import { lockDataDir, type DataDirLock } from './data-dir-lock'
-import { openDatabase } from './db/open-database'
+import { openStationDatabase } from './backup/station-database'
 import { DATABASE_FILE } from './db/database-file'
 import { readStationMeta, writeStationMeta, type StationMeta } from './station-meta'
 import { ensureStationIdentity } from './identity/station-identity'
@@ -129,7 +129,7 @@ export function openStation(options: StationOptions): Station {
   try {
     // A restore staged from the Maintenance screen goes in while nothing has the database open.
     restored = applyStagedRestore(options.dataDir, { nativeBinding: options.nativeBinding, now: options.now })
-    db = openDatabase(join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding })
+    db = openStationDatabase(join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding })
     try {
       meta = identity(db, options.dataDir, init)
     } catch (error) {
@@ -238,7 +238,7 @@ export async function initStation(options: Omit<StationOptions, 'init'> & { iden
   const init = parseIdentity(options.identity)
   const lock = lockDataDir(options.dataDir, { nativeBinding: options.nativeBinding })
   try {
-    const db = openDatabase(join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding })
+    const db = openStationDatabase(join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding })
     try {
       const existing = readStationMeta(db)
       if (existing) {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { readSidecar, sha256FileSync } from '../../main/core/backup/backup-file'
 import { checkBackup, restoreStation } from '../../main/core/backup/station-restore'
 import { LATEST_SCHEMA_VERSION, migrations } from '../../main/core/db/migrations'
+import { openStationDatabase } from '../../main/core/backup/station-database'
 import { DatabaseRefusedError, openDatabase } from '../../main/core/db/open-database'
 import { DATABASE_FILE } from '../../main/core/station'
 import { call, openTestStation } from '../helpers/station'
@@ -37,7 +38,7 @@ describe('migration with a backup first', () => {
     const file = oldDatabase(dir, version)
     const before = sha256FileSync(file)
 
-    const db = openDatabase(file)
+    const db = openStationDatabase(file)
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION)
     expect(db.prepare('SELECT id FROM cases').all()).toEqual([{ id: 'c1' }])
     db.close()
@@ -61,8 +62,8 @@ describe('migration with a backup first', () => {
   it('takes no copy of a new database or of one already up to date', () => {
     const dir = tempDir()
     const file = join(dir, DATABASE_FILE)
-    openDatabase(file).close()
-    openDatabase(file).close()
+    openStationDatabase(file).close()
+    openStationDatabase(file).close()
     expect(backupsIn(dir)).toEqual([])
   })
 
@@ -70,8 +71,8 @@ describe('migration with a backup first', () => {
     const dir = tempDir()
     const file = oldDatabase(dir, 2)
     writeFileSync(join(dir, 'backups'), 'a file where the backups folder should be')
-    expect(() => openDatabase(file)).toThrow(DatabaseRefusedError)
-    expect(() => openDatabase(file)).toThrow(/needs upgrading from schema 2 to \d+, but the backup taken first failed .* so nothing was changed/)
+    expect(() => openStationDatabase(file)).toThrow(DatabaseRefusedError)
+    expect(() => openStationDatabase(file)).toThrow(/needs upgrading from schema 2 to \d+, but the backup taken first failed .* so nothing was changed/)
     const db = new Database(file, { readonly: true })
     expect(db.pragma('user_version', { simple: true })).toBe(2)
     db.close()

@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3'
 import type { AuditEntry, AuditPage, AuditQueryParsed, AuditTarget } from '../../../preload/api'
-import { rangeBound } from '../cases/case-search'
+import { rangeBound } from '../db/range-bound'
 import type { AuditAction } from './audit-actions'
 import { entryHash, GENESIS_HASH } from './audit-hash'
 import { canonicalJson } from './canonical-json'

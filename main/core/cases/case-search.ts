@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { CasePage, CaseQueryParsed as ParsedQuery, CaseSummary } from '../../../preload/api'
+import { rangeBound } from '../db/range-bound'
 import { matchingRowids } from '../db/text-match'
 
 /** Sort keys, each ending in a unique column so paging is stable; they follow the indexes of migration 1. */
@@ -13,14 +14,6 @@ const SORT_KEYS: Record<ParsedQuery['sort'], string[]> = {
 
 /** A text search takes at most this many matches (the most recently logged); the page says so when it did. */
 export const MAX_TEXT_MATCHES = 10_000
-
-/** A plain date means that whole day in the station's local time; a date-time is taken as given. */
-export function rangeBound(value: string, edge: 'from' | 'to'): string {
-  if (value.length > 10) return new Date(value).toISOString()
-  const [y, m, d] = value.split('-').map(Number)
-  const local = edge === 'from' ? new Date(y, m - 1, d) : new Date(y, m - 1, d + 1, 0, 0, 0, -1)
-  return local.toISOString()
-}
 
 function filterClauses(q: ParsedQuery): { clauses: string[]; params: unknown[] } {
   const clauses: string[] = []

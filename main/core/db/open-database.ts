@@ -1,7 +1,5 @@
 import type Database from 'better-sqlite3'
 import { closeSync, existsSync, openSync, readSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { BACKUPS_DIR, backupBeforeMigration } from '../backup/migration-backup'
 import { BLO_APPLICATION_ID } from './application-id'
 import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations'
 import { openSqliteFile } from './sqlite-addon'
@@ -18,11 +16,20 @@ export class DatabaseRefusedError extends Error {
   }
 }
 
+export interface UpgradeStep {
+  file: string
+  fromVersion: number
+  toVersion: number
+}
+
 export interface OpenDatabaseOptions {
   nativeBinding?: string
   migrations?: readonly Migration[]
-  /** Where the copy taken before upgrading an existing database goes; default: backups/ beside the file. */
-  backupDir?: string
+  /**
+   * Runs before an existing database that holds data is migrated, with nothing changed yet; throwing stops the
+   * upgrade. The station keeps a verified copy here (backup/station-database.ts).
+   */
+  beforeUpgrade?: (db: Database.Database, step: UpgradeStep) => void
 }
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
@@ -69,8 +76,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
       throw new DatabaseRefusedError(file, `was written by a newer BLO Station (schema ${version}, this one knows ${latest}). Install the newer version.`)
     }
     if (version > 0 && version < latest) {
-      // An upgrade of a database that holds data: keep a verified copy of it as it was before touching it.
-      takeMigrationBackup(db, file, version, latest, options)
+      options.beforeUpgrade?.(db, { file, fromVersion: version, toVersion: latest })
     }
     migrate(db, steps, version)
     return db
@@ -81,18 +87,6 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
       throw new DatabaseRefusedError(file, `is damaged (${error.message}). Restore it from a backup.`)
     }
     throw error
-  }
-}
-
-function takeMigrationBackup(db: Database.Database, file: string, fromVersion: number, toVersion: number, options: OpenDatabaseOptions): void {
-  const dir = options.backupDir ?? join(dirname(file), BACKUPS_DIR)
-  try {
-    backupBeforeMigration(db, { dir, fromVersion, toVersion, nativeBinding: options.nativeBinding })
-  } catch (error) {
-    throw new DatabaseRefusedError(
-      file,
-      `needs upgrading from schema ${fromVersion} to ${toVersion}, but the backup taken first failed (${(error as Error).message}), so nothing was changed. Free some disk space or check that ${dir} can be written, then start again.`
-    )
   }
 }
 

@@ -1,5 +1,5 @@
 import { ApiError } from '../api/api-error'
-import type { DocKind } from './doc-store'
+import type { DocKind } from './doc-info'
 
 /**
  * How much one shared document may take in this station's database (its snapshot plus the updates stored

@@ -1,4 +1,4 @@
-import type { DocInfo, DocKind } from './doc-store'
+import type { DocInfo, DocKind } from './doc-info'
 
 /**
  * Shared documents are named so that their kind and owner can be read off the name itself. A peer can

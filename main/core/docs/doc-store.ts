@@ -1,16 +1,10 @@
 import type { Database, Statement } from 'better-sqlite3'
 import * as Y from 'yjs'
 import { BoundedUpdateDecoderV2 } from './bounded-update-decoder'
+import type { DocInfo, DocKind } from './doc-info'
 import { DEFAULT_DOC_LIMITS, PeerUpdateOverLimitError, planFull, type DocAtLimit, type DocLimits } from './doc-limits'
 
-export type DocKind = 'records' | 'messages' | 'plan'
-
-export interface DocInfo {
-  name: string
-  kind: DocKind
-  /** Station ID of the single writer, or null when both paired stations may write. */
-  owner: string | null
-}
+export type { DocInfo, DocKind }
 
 export type DocUpdateListener = (name: string, update: Uint8Array, origin: unknown) => void
 export type DocLoadListener = (name: string, doc: Y.Doc) => void

@@ -1,5 +1,6 @@
 /** The audit entries of the exchange: messages this station sends, and what arrives from the counterpart. */
 import type { MessageValue, SharedRecordValue } from '../../../preload/api'
+import { peerActor } from '../audit/actors'
 import type { AuditRecord } from '../audit/audit-log'
 
 type Message = MessageValue
@@ -24,8 +25,6 @@ export function sentMessageEntry(m: Message): AuditRecord | null {
   const { label, detail } = particulars(m)
   return { actor: m.sentBy, action: SENT_ACTIONS[m.kind], target: { type: 'message', id: m.id, label }, detail }
 }
-
-export const peerActor = (origin: string): string => `peer:${origin}`
 
 export function receivedMessageEntry(origin: string, m: Message): AuditRecord | null {
   if (m.kind === 'read') return null

@@ -13,7 +13,7 @@ import {
   type UnreadCounts
 } from '../../../preload/api'
 import { notFound } from '../api/api-error'
-import { rangeBound } from '../cases/case-search'
+import { rangeBound } from '../db/range-bound'
 import { textMatch } from '../db/text-match'
 
 // SQL fragments over the views; every statement binds @self, this station's ID.

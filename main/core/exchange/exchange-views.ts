@@ -10,7 +10,8 @@ import {
 import type { Logger } from '../api/dispatcher'
 import type { AuditLog } from '../audit/audit-log'
 import { parseDocName } from '../docs/doc-names'
-import type { DocInfo, DocStore } from '../docs/doc-store'
+import type { DocInfo } from '../docs/doc-info'
+import type { DocStore } from '../docs/doc-store'
 import { receivedMessageEntry, receivedRecordEntry } from './exchange-audit'
 import { sharedRecordText } from './shared-case'
 

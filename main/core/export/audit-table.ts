@@ -4,7 +4,8 @@
  * starts at an entry whose prev_hash is the last one left out.
  */
 import { ApiError } from '../api/api-error'
-import { col, firstColumn, rawRows, tableExists, type ExportTable, type TableContext } from './export-table'
+import { tableExists } from '../db/table-exists'
+import { col, firstColumn, rawRows, type ExportTable, type TableContext } from './export-table'
 import { filterWhere } from './export-filters'
 
 const COLUMNS = [

@@ -1,6 +1,6 @@
 import type { ExportFilters } from '../../../preload/api'
 import { ApiError } from '../api/api-error'
-import { rangeBound } from '../cases/case-search'
+import { rangeBound } from '../db/range-bound'
 
 /** The SQL expression each filter compares against, for one kind of row; a filter left out does not apply to it. */
 export interface FilterColumns {

@@ -53,6 +53,3 @@ export function firstColumn(db: Database, sql: string, params: Record<string, un
   return db.prepare(sql).pluck(true).iterate(params) as IterableIterator<string>
 }
 
-export function tableExists(db: Database, name: string): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined
-}

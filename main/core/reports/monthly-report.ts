@@ -6,7 +6,7 @@
 import type { Database } from 'better-sqlite3'
 import type { CountRow, MonthlyReport } from '../../../preload/api'
 import type { StationMeta } from '../station-meta'
-import { tableExists } from '../export/export-table'
+import { tableExists } from '../db/table-exists'
 import { monthRange, type MonthRange } from './month-range'
 
 const TREND_MONTHS = 6
