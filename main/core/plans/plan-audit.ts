@@ -20,7 +20,7 @@ import type { PlanEditParsed } from '../../../preload/api'
 import type { AuditAction } from '../audit/audit-actions'
 import type { AuditLog } from '../audit/audit-log'
 import { peerActor } from '../audit/actors'
-import { planRoots } from './plan-doc'
+import { planRoots } from '../../../preload/plan-layout'
 import { contentHash } from './plan-hash'
 import type { PlanSummary } from './plan-summary'
 

@@ -1,5 +1,5 @@
 import type { PlanContent, PlanDiff, PlanListDiff, PlanListName } from '../../../preload/api'
-import { LIST_FIELDS, LIST_ROOTS, META_TEXT_FIELDS } from './plan-doc'
+import { LIST_FIELDS, LIST_ROOTS, META_TEXT_FIELDS } from '../../../preload/plan-layout'
 import { diffText } from './text-diff'
 
 type Value = string | string[]

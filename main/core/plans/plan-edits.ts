@@ -5,7 +5,8 @@
 import * as Y from 'yjs'
 import type { PlanEditParsed, PlanFieldsInput, PlanListName } from '../../../preload/api'
 import { ApiError } from '../api/api-error'
-import { listItems, planRoots, readPlanSides, type PlanRoots } from './plan-doc'
+import { listItems, planRoots, type PlanRoots } from '../../../preload/plan-layout'
+import { readPlanSides } from './plan-doc'
 import { deleteNotesText, insertNotesText, setNotesText } from './plan-notes'
 
 export interface EditContext {

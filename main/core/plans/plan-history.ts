@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs'
 import { VERSION_KINDS, type PlanVersionInfo, type VersionKind } from '../../../preload/api'
-import { CONTENT_ROOTS, LIST_ROOTS, listItems, planRoots, UNSIGNED_META_KEYS } from './plan-doc'
+import { CONTENT_ROOTS, LIST_ROOTS, listItems, planRoots, UNSIGNED_META_KEYS } from '../../../preload/plan-layout'
 import { canonicalJson, contentHash } from './plan-hash'
 
 export interface StoredVersion extends PlanVersionInfo {

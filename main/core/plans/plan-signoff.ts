@@ -10,7 +10,8 @@ import type * as Y from 'yjs'
 import type { PlanApproval, PlanSignoff, SignoffStateName } from '../../../preload/api'
 import { stationIdFromCertificate } from '../identity/station-id'
 import type { StationIdentity } from '../identity/station-identity'
-import { planRoots, type PlanSides } from './plan-doc'
+import { planRoots } from '../../../preload/plan-layout'
+import type { PlanSides } from './plan-doc'
 import { agreedVersionId, storedVersions, versionInfo } from './plan-history'
 
 interface StoredApproval {

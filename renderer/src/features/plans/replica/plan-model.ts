@@ -1,62 +1,13 @@
 /**
- * The plan document as the screens bind to it: the roots and keys main/core/plans/plan-doc.ts defines
- * (the contract between station versions), read as defensively as main reads them, and the few ways a
- * screen writes into them. Scalars inside a map are last-writer-wins per key, so two officers editing
- * different fields of one task both keep their edit.
+ * The plan document as the screens bind to it: the layout the contract defines (preload/plan-layout.ts, shared
+ * with main and read as defensively), and the few ways a screen writes into it. Scalars inside a map are
+ * last-writer-wins per key, so two officers editing different fields of one task both keep their edit.
  */
 import * as Y from 'yjs'
 import type { PlanListName, TaskStatus } from '../../../../../preload/api'
+import { planRoots, strings } from '../../../../../preload/plan-layout'
 
-export interface PlanRoots {
-  meta: Y.Map<unknown>
-  crossings: Y.Array<unknown>
-  agencies: Y.Array<unknown>
-  objectives: Y.Array<unknown>
-  tasks: Y.Array<unknown>
-  comms: Y.Map<unknown>
-  contacts: Y.Array<unknown>
-  notes: Y.XmlFragment
-  results: Y.Array<unknown>
-}
-
-export const NOTES_FIELD = 'notes'
-
-export function planRoots(doc: Y.Doc): PlanRoots {
-  return {
-    meta: doc.getMap('meta'),
-    crossings: doc.getArray('crossings'),
-    agencies: doc.getArray('agencies'),
-    objectives: doc.getArray('objectives'),
-    tasks: doc.getArray('tasks'),
-    comms: doc.getMap('comms'),
-    contacts: doc.getArray('contacts'),
-    notes: doc.getXmlFragment(NOTES_FIELD),
-    results: doc.getArray('results')
-  }
-}
-
-export const text = (value: unknown): string => (typeof value === 'string' ? value : '')
-export const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [])
-
-/** A list item: its id and the map whose keys the row's fields bind to. */
-export interface ListItem {
-  id: string
-  map: Y.Map<unknown>
-}
-
-/** The items of a list root that are maps with an id; anything else is skipped, a duplicate id counts once. */
-export function listItems(array: Y.Array<unknown>): ListItem[] {
-  const seen = new Set<string>()
-  const items: ListItem[] = []
-  for (const value of array.toArray()) {
-    if (!(value instanceof Y.Map)) continue
-    const id = value.get('id')
-    if (typeof id !== 'string' || !id || seen.has(id)) continue
-    seen.add(id)
-    items.push({ id, map: value })
-  }
-  return items
-}
+export { listItems, NOTES_FIELD, planRoots, strings, text, type ListItem, type PlanRoots } from '../../../../../preload/plan-layout'
 
 /** The fields a new item starts with, per list (all keys present, as main writes them). */
 export interface NewItem {
