@@ -4,7 +4,7 @@ import type { DesktopBridge } from '../../../../preload/api'
 import { toApiError } from '../../api/api-error'
 import { Field } from '../../ui/Field'
 import type { FieldError } from '../../ui/field-error'
-import { askDesktop } from './desktop-shell'
+import { askDesktop } from '../../api/desktop-shell'
 
 interface Props {
   /** The desktop shell, or null in the station host's page (the path is typed there). */

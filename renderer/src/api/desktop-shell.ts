@@ -1,5 +1,5 @@
-import type { DesktopBridge, DesktopRequest } from '../../../../preload/api'
-import { unwrapReply } from '../../api/api-error'
+import type { DesktopBridge, DesktopRequest } from '../../../preload/api'
+import { unwrapReply } from './api-error'
 
 /** The desktop shell's own services (file dialogs, restart), or null in the station host's browser page. */
 export const desktopShell = (): DesktopBridge | null => window.blo?.desktop ?? null
