@@ -2,6 +2,7 @@
  * What changed between two texts, by line and then by word inside changed lines. Words come from the ICU
  * word segmenter, which splits Thai, Lao, Khmer and Burmese (no spaces between words) by dictionary.
  */
+import { diffArrays } from 'diff'
 import type { TextDiffPart } from '../../../preload/api'
 
 type Op = TextDiffPart['op']
@@ -11,75 +12,16 @@ const MAX_LINE_EDITS = 2000
 const MAX_WORD_EDITS = 1000
 
 /**
- * Myers' O(ND) difference of two token sequences, or null if they differ by more than maxEdits tokens.
- * Keeps only the band of the edit graph each round reads (O(D²) memory) to walk the path back.
+ * The shortest edit script between two token sequences (jsdiff's Myers diff), or null when they differ by more than
+ * maxEdits tokens.
  */
-function myers(a: readonly string[], b: readonly string[], maxEdits: number): [Op, string][] | null {
-  const n = a.length
-  const m = b.length
-  if (n === 0) return b.map((t) => ['insert', t])
-  if (m === 0) return a.map((t) => ['delete', t])
-  const max = n + m
-  const offset = max + 1
-  const v = new Int32Array(2 * max + 3)
-  const trace: Int32Array[] = []
-  for (let d = 0; d <= Math.min(max, maxEdits); d++) {
-    trace.push(v.slice(offset - d - 1, offset + d + 2))
-    for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1
-      let y = x - k
-      while (x < n && y < m && a[x] === b[y]) {
-        x++
-        y++
-      }
-      v[offset + k] = x
-      if (x >= n && y >= m) return walkBack(trace, a, b)
-    }
-  }
-  return null
-}
-
-function walkBack(trace: Int32Array[], a: readonly string[], b: readonly string[]): [Op, string][] {
-  const ops: [Op, string][] = []
-  let x = a.length
-  let y = b.length
-  for (let d = trace.length - 1; d >= 0; d--) {
-    if (d === 0) {
-      // The first snake, from the origin: x === y here.
-      while (x > 0) ops.push(['equal', a[--x]])
-      break
-    }
-    const band = trace[d]
-    const at = (k: number) => band[k + d + 1]
-    const k = x - y
-    const down = k === -d || (k !== d && at(k - 1) < at(k + 1))
-    const prevK = down ? k + 1 : k - 1
-    const prevX = at(prevK)
-    const startX = down ? prevX : prevX + 1
-    while (x > startX) {
-      ops.push(['equal', a[--x]])
-      y--
-    }
-    if (down) ops.push(['insert', b[--y]])
-    else ops.push(['delete', a[--x]])
-  }
-  return ops.reverse()
-}
-
-/** Token diff with the common head and tail taken off first (the usual case: a small edit in a long text). */
 export function diffTokens(a: readonly string[], b: readonly string[], maxEdits: number): [Op, string][] | null {
-  let head = 0
-  while (head < a.length && head < b.length && a[head] === b[head]) head++
-  let endA = a.length
-  let endB = b.length
-  while (endA > head && endB > head && a[endA - 1] === b[endB - 1]) {
-    endA--
-    endB--
-  }
-  const middle = myers(a.slice(head, endA), b.slice(head, endB), maxEdits)
-  if (!middle) return null
-  const equal = (tokens: readonly string[]) => tokens.map((t): [Op, string] => ['equal', t])
-  return [...equal(a.slice(0, head)), ...middle, ...equal(a.slice(endA))]
+  const changes = diffArrays([...a], [...b], { maxEditLength: maxEdits })
+  if (!changes) return null
+  return changes.flatMap(({ value, added, removed }) => {
+    const op: Op = added ? 'insert' : removed ? 'delete' : 'equal'
+    return value.map((token): [Op, string] => [op, token])
+  })
 }
 
 /** Lines with their line break, so that joining the tokens gives the text back exactly. */
