@@ -5,7 +5,7 @@
  * The writer and the verifier share this function.
  */
 import { createHash } from 'node:crypto'
-import { canonicalJson } from './canonical-json'
+import { canonicalJson } from '../canonical-json'
 
 /** The "previous hash" of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64)

@@ -3,7 +3,7 @@ import type { AuditEntry, AuditPage, AuditQueryParsed, AuditTarget } from '../..
 import { rangeBound } from '../db/range-bound'
 import type { AuditAction } from './audit-actions'
 import { entryHash, GENESIS_HASH } from './audit-hash'
-import { canonicalJson } from './canonical-json'
+import { canonicalJson } from '../canonical-json'
 
 /** What a change's code hands the trail; the log adds the number, the time and the hashes. */
 export interface AuditRecord {

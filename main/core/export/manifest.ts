@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { ExportManifest, type ExportVerification } from '../../../preload/api'
-import { canonicalJson } from '../audit/canonical-json'
+import { canonicalJson } from '../canonical-json'
 import { stationIdFromCertificate } from '../identity/station-id'
 import type { StationIdentity } from '../identity/station-identity'
 

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto'
 import * as Y from 'yjs'
-import { objectJson, plainJson } from './canonical-json'
+import { objectJson, plainJson } from '../canonical-json'
 import { cached } from './plan-cache'
 import { CONTENT_ROOTS, UNSIGNED_META_KEYS } from '../../../preload/plan-layout'
 import { textRuns } from './plan-text'

@@ -4,7 +4,7 @@
  * holding the same text read the same runs however their items happen to be split.
  */
 import * as Y from 'yjs'
-import { plainJson } from './canonical-json'
+import { plainJson } from '../canonical-json'
 
 export interface TextRun {
   /** A string, or an embedded value or type. */

@@ -10,7 +10,7 @@ import { basename, extname } from 'node:path'
 import { z } from 'zod'
 import type { UpdateRefusal } from '../../../preload/api'
 import { APP_VERSION } from '../app-version'
-import { canonicalJson } from '../audit/canonical-json'
+import { canonicalJson } from '../canonical-json'
 import { digestFileSync, sha256FileSync, type FileDigest } from '../backup/backup-file'
 import { digestFile, type ByteProgress } from '../backup/hashed-copy'
 
