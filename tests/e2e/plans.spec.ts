@@ -82,10 +82,11 @@ interface Node {
   textContent: string | null
 }
 
-/** The notes as text, one line per paragraph, without the other officers' caret labels. */
 /**
- * Puts the caret at the start or end of the notes and waits until it is really there: a remote change
- * arriving at the same moment may restore the previous caret, so the key is pressed again until it holds.
+ * Puts the caret at the start or end of the notes and waits until it is really there: in the notes, with no
+ * text between it and that edge. The other officers' carets are not text: their name labels are left out,
+ * as notesText leaves them out (another officer's caret may sit at the same edge). The key is pressed on
+ * every try until the caret is there.
  */
 async function caretTo(page: Page, edge: 'start' | 'end'): Promise<void> {
   await expect
@@ -101,7 +102,9 @@ async function caretTo(page: Page, edge: 'start' | 'end'): Promise<void> {
           range.selectNodeContents(element)
           if (${edge === 'start'}) range.setEnd(selection.anchorNode, selection.anchorOffset)
           else range.setStart(selection.anchorNode, selection.anchorOffset)
-          return range.toString().trim() === ''
+          const between = range.cloneContents()
+          between.querySelectorAll('.collab-caret').forEach((caret) => caret.remove())
+          return (between.textContent ?? '').trim() === ''
         })()`)
       },
       { timeout: 10_000 }
@@ -109,6 +112,7 @@ async function caretTo(page: Page, edge: 'start' | 'end'): Promise<void> {
     .toBe(true)
 }
 
+/** The notes as text, one line per paragraph, without the other officers' caret labels. */
 function notesText(page: Page): Promise<string> {
   return page.getByTestId('plan-notes-editor').evaluate((element) => {
     const copy = (element as unknown as Node).cloneNode(true)
@@ -293,6 +297,10 @@ test('two offices write one plan at once, live and offline, sign it off together
   await expect(a.getByTestId('plan-link-state')).toHaveAttribute('data-state', 'offline', { timeout: 30_000 })
   await expect(b.getByTestId('plan-link-state')).toHaveAttribute('data-state', 'offline', { timeout: 30_000 })
   await expect(a.getByTestId('plan-link-state')).toContainText('Offline — your changes will reach BLO Houayxay when the link returns')
+  // Across a cut link neither sees the other any more: no name in the bar, no caret in the notes.
+  await expect(a.getByTestId('presence-user').filter({ hasText: OFFICER_B.displayName })).toHaveCount(0)
+  await expect(a.getByTestId('notes-caret-label').filter({ hasText: OFFICER_B.displayName })).toHaveCount(0)
+  await expect(b.getByTestId('presence-user').filter({ hasText: SUPERVISOR.displayName })).toHaveCount(0)
   await editorA.getByTestId('plan-notes-editor').click()
   await caretTo(a, 'end')
   await a.keyboard.type(OFFLINE_A)
@@ -309,6 +317,9 @@ test('two offices write one plan at once, live and offline, sign it off together
   toA.restore()
   toB.restore()
   await expect(a.getByTestId('plan-link-state')).toHaveAttribute('data-state', 'connected', { timeout: 60_000 })
+  // Each is seen again as soon as the link is back (renewed presence, not the next 15-second renewal).
+  await expect(a.getByTestId('presence-user').filter({ hasText: OFFICER_B.displayName })).toHaveAttribute('data-station', 'theirs')
+  await expect(b.getByTestId('presence-user').filter({ hasText: SUPERVISOR.displayName })).toHaveAttribute('data-station', 'theirs')
   const allEdits = [NOTE_A, NOTE_B.trim(), OFFLINE_A.trim(), OFFLINE_B.trim()]
   await expect.poll(async () => [await notesText(a), await notesText(b)].every((text) => allEdits.every((edit) => text.includes(edit))), { timeout: 60_000 }).toBe(true)
   await expect.poll(async () => (await notesText(a)) === (await notesText(b))).toBe(true)

@@ -2,9 +2,12 @@
  * The plan screen's replica (renderer/src/features/plans/replica) against a real station in process: two
  * screens edit one plan through the API and its events; their copies and the station's converge with every
  * edit; a screen's own echo is not applied twice; edits made while the station cannot be reached wait, in
- * order, and arrive when it is back; presence goes from one screen to the other.
+ * order, and arrive when it is back; presence goes from one screen to the other, and the counterpart's goes
+ * when the border link does.
  */
+import { toBase64 } from 'lib0/buffer'
 import { describe, expect, it } from 'vitest'
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { BloApi, EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../preload/api'
 import type { ConnectionState, Station } from '../../main/core/station'
@@ -165,6 +168,54 @@ describe('the plan screen replica', () => {
       one.close()
       await until(() => ![...two.replica.awareness.getStates().values()].some((s) => s.user?.name === 'Sgt. Somchai'), 'the closed screen gone')
       two.close()
+    } finally {
+      station.close()
+    }
+  })
+
+  it('drops the counterpart when the border link goes down, and is seen again at once when it returns', async () => {
+    const station = openTestStation(tempDir())
+    try {
+      const { id } = await call(station, 'plans.create', { title: 'Presence across the border' })
+      const one = await openScreen(station, id)
+      const two = await openScreen(station, id)
+      const names = (screen: typeof one) => [...screen.replica.awareness.getStates().values()].map((s) => s.user?.name).filter(Boolean)
+      // The counterpart's screen, as main relays it: a plans:awareness event from `peer`.
+      const theirs = new Awareness(new Y.Doc())
+      const fromThem = () => ({ id, update: toBase64(encodeAwarenessUpdate(theirs, [theirs.clientID])), origin: 'peer' })
+      try {
+        one.replica.counterpartLinked(true)
+        two.replica.counterpartLinked(true)
+        one.replica.awareness.setLocalStateField('user', { name: 'Sgt. Somchai', station: 'A' })
+        await until(() => names(two).includes('Sgt. Somchai'), 'presence on the second screen')
+        theirs.setLocalStateField('user', { name: 'Cpl. Malee', station: 'B' })
+        theirs.setLocalStateField('cursor', { anchor: {}, head: {} })
+        one.replica.receivePresence(fromThem())
+        two.replica.receivePresence(fromThem())
+        expect(names(one)).toContain('Cpl. Malee')
+
+        // Down: the counterpart goes from both screens at once; a screen on this station stays.
+        one.replica.counterpartLinked(false)
+        two.replica.counterpartLinked(false)
+        expect(names(one)).not.toContain('Cpl. Malee')
+        expect(names(two)).toEqual(['Sgt. Somchai'])
+
+        // Back: each side renews its own presence under a new clock, which the other takes even though it
+        // dropped the old one (the same clock again would be ignored).
+        const clockOnTwo = () => two.replica.awareness.meta.get(one.replica.doc.clientID)?.clock ?? -1
+        const before = clockOnTwo()
+        one.replica.counterpartLinked(true)
+        await until(() => clockOnTwo() > before, 'the first screen renewed its presence')
+        one.replica.receivePresence(fromThem())
+        expect(names(one)).not.toContain('Cpl. Malee')
+        theirs.setLocalState(theirs.getLocalState())
+        one.replica.receivePresence(fromThem())
+        expect(names(one)).toContain('Cpl. Malee')
+      } finally {
+        theirs.destroy()
+        one.close()
+        two.close()
+      }
     } finally {
       station.close()
     }

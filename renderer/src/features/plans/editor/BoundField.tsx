@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { Field, type ControlProps } from '../../../ui/Field'
@@ -6,6 +6,7 @@ import { FieldPeers } from '../presence/FieldPeers'
 import { useFieldPresence } from '../presence/PresenceContext'
 import { setField, splitList, strings, text } from '../replica/plan-model'
 import { useObserved } from '../replica/use-y'
+import { keepSelection } from './keep-selection'
 
 /** A pause in typing this long writes the field into the plan (and so to everyone else). */
 const COMMIT_AFTER_MS = 400
@@ -36,6 +37,9 @@ const stored = (value: string, kind: Props['kind']) => (kind === 'list' ? splitL
 /**
  * An input bound to one key of the plan document. What the officer types stays a local draft until a short
  * pause (or leaving the field) writes it; while not typing, the field shows what anyone last wrote there.
+ * The control's value is written here rather than by React, so that a write arriving from elsewhere while the
+ * officer is in the field keeps their selection on the same text (React would put the caret at the end, and
+ * what they type next would land after the other officer's text instead of replacing it).
  */
 export function BoundField({ map, name, path, presence, label, labelHidden, kind = 'text', maxLength, required, hint, className, placeholder }: Props) {
   const { t } = useTranslation()
@@ -75,10 +79,20 @@ export function BoundField({ map, name, path, presence, label, labelHidden, kind
 
   const value = draft ?? current
   const missing = required && value.trim() === ''
+  const element = useRef<HTMLInputElement & HTMLTextAreaElement>(null)
+  useLayoutEffect(() => {
+    const control = element.current
+    if (!control || control.value === value) return
+    const selected = kind !== 'date' && control === document.activeElement ? ([control.selectionStart, control.selectionEnd] as const) : null
+    const before = control.value
+    control.value = value
+    if (selected && selected[0] !== null && selected[1] !== null) control.setSelectionRange(...keepSelection(before, value, selected[0], selected[1]))
+  }, [value, kind])
   const control = (p: ControlProps) => {
     const common = {
       ...p,
-      value,
+      // No value or defaultValue for React to write: the layout effect above writes it, on mount too.
+      ref: element,
       maxLength,
       placeholder,
       onFocus: peers.onFocus,

@@ -1,6 +1,10 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
+import { useLink } from '../../link/LinkContext'
+import { planSides } from '../editor/plan-sides'
+import { planRoots } from '../replica/plan-model'
 import { REMOTE, type PlanReplica } from '../replica/plan-replica'
+import { useObserved } from '../replica/use-y'
 import { readPeers, type Peer, type PresenceUser } from './presence'
 
 /** After this long without a keystroke, an officer is no longer "typing". */
@@ -27,10 +31,20 @@ export function PresenceProvider({ replica, ourStation, name, children }: Props)
   const { awareness, doc } = replica
   const user = useMemo<PresenceUser>(() => ({ name, station: ourStation }), [name, ourStation])
   const [peers, setPeers] = useState<Peer[]>(() => readPeers(awareness, ourStation))
+  const { status } = useLink()
+  useObserved(planRoots(doc).meta)
+  const counterpart = planSides(doc, ourStation).theirs
+  const linked = Boolean(counterpart) && Boolean(status?.peers.some((p) => p.stationId === counterpart && p.state === 'connected'))
 
   useEffect(() => {
     awareness.setLocalStateField('user', user)
   }, [awareness, user])
+
+  // The counterpart's screens go from the bar and the notes when the link drops; ours is renewed when it returns.
+  const known = status !== null
+  useEffect(() => {
+    if (known) replica.counterpartLinked(linked)
+  }, [replica, known, linked])
 
   useEffect(() => {
     const update = () => setPeers(readPeers(awareness, ourStation))

@@ -6,6 +6,10 @@ import { toApiError, type ApiError } from '../../../api/api-error'
 
 /** The origin of changes that came from main (the station, another screen, the counterpart): never sent back. */
 export const REMOTE = Symbol('remote')
+/** The origin of presence that came across the border (main relays it as from `peer`). */
+const COUNTERPART = Symbol('counterpart')
+/** The origin of the counterpart's presence removed here because the link went down. */
+const LINK_DOWN = Symbol('link-down')
 
 /** What the screen shows about its own edits: all with the station, some waiting, or one refused. */
 export interface ReplicaState {
@@ -40,6 +44,10 @@ export class PlanReplica {
   private sending = false
   private presenceDirty = false
   private presenceSending = false
+  /** The screens across the border whose presence this copy holds: they cannot be seen once the link is down. */
+  private readonly counterpartClients = new Set<number>()
+  /** Whether the border link to the counterpart is up, as last told (null: not told yet). */
+  private linked: boolean | null = null
   private snapshot: ReplicaState = { unsaved: false, problem: null }
   private readonly listeners = new Set<Listener>()
   private destroyed = false
@@ -54,11 +62,16 @@ export class PlanReplica {
       this.setState()
       void this.flush()
     })
-    this.awareness.on('update', ({ added }: { added: number[] }, origin: unknown) => {
-      // Someone new is here: they learn of us now rather than at our next 15-second renewal.
-      if (origin === 'local' || (added.length > 0 && this.awareness.getLocalState() !== null)) {
+    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      if (origin === COUNTERPART) for (const client of [...added, ...updated]) this.counterpartClients.add(client)
+      for (const client of removed) this.counterpartClients.delete(client)
+      if (origin === 'local') {
         this.presenceDirty = true
         void this.sendPresence()
+      } else if (added.length > 0) {
+        // Someone new is here: they learn of us now rather than at our next 15-second renewal. Renewed, not
+        // resent: a screen that dropped us (the link went down, or we timed out) ignores a clock it has seen.
+        this.renewPresence()
       }
     })
   }
@@ -85,14 +98,32 @@ export class PlanReplica {
 
   receivePresence(event: EventPayload<'plans:awareness'>): void {
     if (event.id !== this.id || event.origin === this.origin || this.destroyed) return
-    applyAwarenessUpdate(this.awareness, fromBase64(event.update), REMOTE)
+    applyAwarenessUpdate(this.awareness, fromBase64(event.update), event.origin === 'peer' ? COUNTERPART : REMOTE)
+  }
+
+  /**
+   * The border link to the counterpart went down or came back. Down: the counterpart's screens are no longer
+   * seen, so their names and carets go now (not when their presence times out half a minute later, which
+   * would show an officer typing across a cut link). Back: ours is renewed at once, so the counterpart sees
+   * us again now rather than at the next 15-second renewal; their renewal answers it.
+   */
+  counterpartLinked(linked: boolean): void {
+    if (this.destroyed || linked === this.linked) return
+    const wasDown = this.linked === false
+    this.linked = linked
+    if (!linked) {
+      const gone = [...this.counterpartClients].filter((client) => this.awareness.getStates().has(client))
+      this.counterpartClients.clear()
+      if (gone.length > 0) removeAwarenessStates(this.awareness, gone, LINK_DOWN)
+    } else if (wasDown) {
+      this.renewPresence()
+    }
   }
 
   /** After the connection to the station came back (or a sign-in): fetch what we missed, send what waited. */
   reconnected(): void {
     void this.catchUp().then(() => this.flush())
-    this.presenceDirty = true
-    void this.sendPresence()
+    this.renewPresence()
   }
 
   /** Send what waits now (the officer pressed "Try again", or signed in again). */
@@ -122,6 +153,12 @@ export class PlanReplica {
   }
 
   // ---- internals -------------------------------------------------------------------------------------
+
+  /** Publishes our presence again under a new clock (as the 15-second renewal does), which sends it. */
+  private renewPresence(): void {
+    const state = this.awareness.getLocalState()
+    if (!this.destroyed && state !== null) this.awareness.setLocalState(state)
+  }
 
   private setState(problem: ReplicaState['problem'] = this.snapshot.problem): void {
     const unsaved = this.queue.length > 0
