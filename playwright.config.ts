@@ -5,7 +5,9 @@ import { defineConfig } from '@playwright/test'
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/e2e',
-  workers: 1,
+  // Two specs at a time: each waits on its own station hosts and browser more than it computes. Tests within a
+  // spec stay in order (they share a station).
+  workers: 2,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,

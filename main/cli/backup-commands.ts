@@ -7,7 +7,7 @@ import { resolve, join } from 'node:path'
 import { DATABASE_FILE } from '../core/db/database-file'
 import { dataDirFlag, parseFlags, requiredFlag, UsageError } from './flags'
 import { printJson } from './output'
-import { assertNoRunningStation } from './station-link'
+import { assertNoRunningStation } from './station-connection'
 import { withHelp } from './subcommands'
 
 export const BACKUP_USAGE = `Usage: blo backup --data DIR --out FILE

@@ -1,7 +1,7 @@
 /** `blo case add | list | get`: each one method call on the station, JSON in and out. */
 import { readFile } from 'node:fs/promises'
 import { dataDirFlag, integerFlag, parseFlags, UsageError } from './flags'
-import { printCall } from './station-link'
+import { printCall } from './station-connection'
 import { subcommands } from './subcommands'
 import { CASE_USAGE } from './usage'
 

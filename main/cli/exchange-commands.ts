@@ -7,7 +7,7 @@ import type { ExchangeBox, ExchangePage, MessageThread } from '../../preload/api
 import { EXCHANGE_BOXES } from '../../preload/vocabulary'
 import { dataDirFlag, integerFlag, parseFlags, requiredFlag, UsageError } from './flags'
 import { printJson, unwrap } from './output'
-import { printCall, withStation, type StationLink } from './station-link'
+import { printCall, withStation, type StationConnection } from './station-connection'
 import { subcommands, withHelp } from './subcommands'
 import { EXCHANGE_USAGE } from './usage'
 
@@ -41,11 +41,11 @@ type ListQuery = { q?: string; from?: string; to?: string; unreadOnly?: boolean;
 type ThreadRow = Extract<ExchangePage['rows'][number], { type: 'message' }>
 
 /** One box; alert and request threads carry their replies, so a script sees a question and its answers together. */
-async function listBox(link: StationLink, box: ExchangeBox, query: ListQuery) {
-  const page = unwrap(await link.call('exchange.list', { ...query, box })) as ExchangePage
+async function listBox(station: StationConnection, box: ExchangeBox, query: ListQuery) {
+  const page = unwrap(await station.call('exchange.list', { ...query, box })) as ExchangePage
   const withReplies = async (row: ThreadRow) => {
     if (row.replyCount === 0) return { ...row, replies: [] }
-    const thread = unwrap(await link.call('exchange.get', { type: 'message', origin: row.origin, id: row.message.id })) as MessageThread
+    const thread = unwrap(await station.call('exchange.get', { type: 'message', origin: row.origin, id: row.message.id })) as MessageThread
     return { ...row, replies: thread.replies }
   }
   const rows = []
@@ -73,13 +73,13 @@ async function list(args: string[]): Promise<void> {
     unreadOnly: values.unread,
     limit: values.limit === undefined ? undefined : integerFlag('limit', values.limit, 1, 1000)
   })
-  await withStation(dataDirFlag(values.data), async (link) => {
+  await withStation(dataDirFlag(values.data), async (station) => {
     // The API checks the box name and says which ones exist.
-    if (values.box !== undefined) return printJson(await listBox(link, values.box as ExchangeBox, query))
+    if (values.box !== undefined) return printJson(await listBox(station, values.box as ExchangeBox, query))
     const all: Record<string, unknown> = {}
     let unread: ExchangePage['unread'] | undefined
     for (const box of EXCHANGE_BOXES) {
-      const { total, rows, unread: counts } = await listBox(link, box, query)
+      const { total, rows, unread: counts } = await listBox(station, box, query)
       all[box] = { total, rows }
       unread = counts
     }

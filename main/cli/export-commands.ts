@@ -7,7 +7,7 @@ import { resolve } from 'node:path'
 import type { ExportVerification } from '../../preload/api'
 import { EXPORT_KINDS, REPORT_LANGUAGES, TABLE_FORMATS } from '../../preload/vocabulary'
 import { dataDirFlag, parseFlags, UsageError } from './flags'
-import { printCall } from './station-link'
+import { printCall } from './station-connection'
 import { printJson } from './output'
 import { withHelp } from './subcommands'
 

@@ -1,6 +1,6 @@
 /** `blo init`: gives an empty data folder its station identity, then reports it as station.info does. */
 import { dataDirFlag, parseFlags, requiredFlag } from './flags'
-import { assertNoRunningStation, printCall } from './station-link'
+import { assertNoRunningStation, printCall } from './station-connection'
 
 export async function initCommand(args: string[]): Promise<void> {
   const { values } = parseFlags({

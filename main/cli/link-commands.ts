@@ -1,6 +1,6 @@
 /** `blo pair …` and `blo sync …`: who this station trusts across the border, and how the link is doing. */
 import { dataDirFlag, integerFlag, parseFlags, requiredFlag } from './flags'
-import { printCall } from './station-link'
+import { printCall } from './station-connection'
 import { subcommands } from './subcommands'
 import { PAIR_USAGE, SYNC_USAGE } from './usage'
 

@@ -1,6 +1,6 @@
 /** `blo plan …`: joint operation plans for scripts and reports — fields, tasks, sign-off state, notes as text. */
 import { dataDirFlag, integerFlag, parseFlags, UsageError } from './flags'
-import { printCall } from './station-link'
+import { printCall } from './station-connection'
 import { subcommands } from './subcommands'
 import { PLAN_USAGE } from './usage'
 

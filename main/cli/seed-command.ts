@@ -1,7 +1,7 @@
 /** `blo seed`: adds N synthetic cases through the station's bulk import; the same seed gives the same cases. */
 import { dataDirFlag, integerFlag, parseFlags, UsageError } from './flags'
 import { printJson } from './output'
-import { assertNoRunningStation, localConnection, openLocalStation } from './station-link'
+import { assertNoRunningStation, localConnection, openLocalStation } from './station-connection'
 
 /** Below this a seed is over before progress would help. */
 const PROGRESS_FROM = 10_000

@@ -9,7 +9,7 @@ import { resolve } from 'node:path'
 import type { Account } from '../../preload/api'
 import { dataDirFlag, parseFlags, UsageError } from './flags'
 import { printJson, unwrap } from './output'
-import { printCall, withStation } from './station-link'
+import { printCall, withStation } from './station-connection'
 import { subcommands } from './subcommands'
 import { USER_USAGE } from './usage'
 
@@ -55,7 +55,7 @@ async function resetPassword(args: string[]): Promise<void> {
   const generated = file === undefined ? temporaryPassword() : null
   const password = generated ?? passwordFromFile(file!)
   const dataDir = dataDirFlag(values.data)
-  const account = await withStation(dataDir, async (link) => unwrap(await link.call('users.resetPassword', { username: positionals[0], password })) as Account)
+  const account = await withStation(dataDir, async (station) => unwrap(await station.call('users.resetPassword', { username: positionals[0], password })) as Account)
   printJson(generated ? { account, temporaryPassword: generated } : { account })
   if (generated) {
     process.stderr.write(

@@ -8,7 +8,7 @@ import { userInfo } from 'node:os'
 import { join } from 'node:path'
 import { systemConnection } from '../core/station'
 import { createAccessToken } from './access-token'
-import { startBorderLink } from './border-link'
+import { startLink } from './start-link'
 import { openOrCreateStation } from './first-run'
 import { HOST_USAGE, parseHostArgs } from './host-args'
 import { startStationServer } from './station-server'
@@ -58,7 +58,7 @@ async function main(argv: string[]): Promise<void> {
   process.on('SIGTERM', stop)
 
   // After the API, so a counterpart that connects at once finds a station that can already be watched.
-  const sync = await startBorderLink(station, options, self, log).catch(async (error: unknown) => {
+  const sync = await startLink(station, options, self, log).catch(async (error: unknown) => {
     await server.close()
     await station.close()
     throw error

@@ -10,7 +10,7 @@ import type { Station } from '../core/station'
 import { systemConnection, type ConnectionState } from '../core/users/connection'
 import { printJson, unwrap } from './output'
 
-export interface StationLink {
+export interface StationConnection {
   readonly via: 'local' | 'host'
   call(method: MethodName, input: unknown): Promise<Reply<unknown>>
   close(): Promise<void>
@@ -32,7 +32,7 @@ export async function openLocalStation(dataDir: string): Promise<Station> {
   return openStation({ dataDir, log: logToStderr })
 }
 
-export async function linkToStation(dataDir: string): Promise<StationLink> {
+export async function connectToStation(dataDir: string): Promise<StationConnection> {
   const { readRunningStation } = await import('../core/data-dir-lock')
   const running = readRunningStation(dataDir)
   if (running?.url && running.token) {
@@ -46,19 +46,19 @@ export async function linkToStation(dataDir: string): Promise<StationLink> {
   return { via: 'local', call: (method, input) => station.dispatch(method, input, connection), close: () => station.close() }
 }
 
-/** Runs one command's calls over a link and always lets go of it, so the station's lock is released. */
-export async function withStation<T>(dataDir: string, work: (link: StationLink) => Promise<T>): Promise<T> {
-  const link = await linkToStation(dataDir)
+/** Runs one command's calls over a connection and always lets go of it, so the station's lock is released. */
+export async function withStation<T>(dataDir: string, work: (station: StationConnection) => Promise<T>): Promise<T> {
+  const station = await connectToStation(dataDir)
   try {
-    return await work(link)
+    return await work(station)
   } finally {
-    await link.close()
+    await station.close()
   }
 }
 
 /** Most commands are this: one method call on the station, its value printed as JSON. */
 export function printCall(dataDir: string, method: MethodName, input: unknown): Promise<void> {
-  return withStation(dataDir, async (link) => printJson(unwrap(await link.call(method, input))))
+  return withStation(dataDir, async (station) => printJson(unwrap(await station.call(method, input))))
 }
 
 /** For commands that write the database directly (init, seed): refuse while a station runs on the folder. */

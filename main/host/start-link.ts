@@ -1,12 +1,12 @@
 /**
- * Starts the station's border link once its API is up, and says where the counterpart can reach it.
+ * Starts the station's link to its counterparts once its API is up, and says where the counterpart can reach it.
  * A port the officer asked for must be had; the default one, when busy, leaves the station dialling out only.
  */
 import type { SyncStatus } from '../../preload/api'
 import type { ConnectionState, Station } from '../core/station'
 import { DEFAULT_SYNC_PORT } from '../core/sync/link-service'
 
-export interface BorderLinkOptions {
+export interface LinkOptions {
   syncHost: string
   /** null: the default port, not insisted on. */
   syncPort: number | null
@@ -17,11 +17,11 @@ export const formatSyncAddress = ({ host, port }: { host: string; port: number }
   host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`
 
 /** Returns the address the link listens on, or null when it only dials out. */
-export async function startBorderLink(station: Station, options: BorderLinkOptions, self: ConnectionState, warn: (message: string) => void): Promise<string | null> {
+export async function startLink(station: Station, options: LinkOptions, self: ConnectionState, warn: (message: string) => void): Promise<string | null> {
   const port = options.syncPort ?? DEFAULT_SYNC_PORT
   await station.startLink({ host: options.syncHost, port })
   const reply = await station.dispatch('sync.status', {}, self)
-  if (!reply.ok) throw new Error(`the border link did not start: ${reply.error.message}`)
+  if (!reply.ok) throw new Error(`the link did not start: ${reply.error.message}`)
   const { listening, listenError } = reply.value as SyncStatus
   if (listening) return formatSyncAddress(listening)
   const why = listenError ?? `cannot listen on ${formatSyncAddress({ host: options.syncHost, port })}`
