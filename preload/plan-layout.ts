@@ -23,7 +23,6 @@ import * as Y from 'yjs'
 import type { PlanListName } from './schemas/plans'
 
 export const LIST_ROOTS = ['agencies', 'objectives', 'tasks', 'contacts', 'results'] as const satisfies readonly PlanListName[]
-export const MAP_ROOTS = ['meta', 'comms'] as const
 /** Roots whose content the joint sign-off covers (see main/core/plans/plan-hash.ts). */
 export const CONTENT_ROOTS = ['meta', 'crossings', ...LIST_ROOTS, 'comms', 'notes'] as const
 /**

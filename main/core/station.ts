@@ -43,9 +43,9 @@ export { DATABASE_FILE }
 
 /**
  * Transports create a ConnectionState per connection (screenConnection for a browser page or window, which must
- * sign in; systemConnection for local tools) and pass it with every call; handlers see the CallContext derived from it.
+ * sign in; systemConnection for local tools) and pass it with every call; handlers see the call context derived from it.
  */
-export type { CallContext, ConnectionState } from './users/connection'
+export type { ConnectionState } from './users/connection'
 export { screenConnection, systemConnection, mayReceiveEvents } from './users/connection'
 
 /** What a data folder without a station becomes when opened by the desktop app or the station host. */

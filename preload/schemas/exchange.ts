@@ -128,7 +128,6 @@ export const ReadValue = z.object({
  */
 export const MessageValue = z.discriminatedUnion('kind', [AlertValue, RequestValue, ReplyValue, AckValue, ReadValue])
 export type MessageValue = z.infer<typeof MessageValue>
-export type MessageKind = MessageValue['kind']
 
 // ---- API inputs ----
 

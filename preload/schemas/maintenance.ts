@@ -167,7 +167,6 @@ export type MaintenanceStatus = z.infer<typeof MaintenanceStatus>
 
 /** How a checked update gets installed on this computer. */
 export const INSTALL_METHODS = ['run-installer', 'replace-appimage', 'apt-install', 'manual', 'desktop-only'] as const
-export type InstallMethod = (typeof INSTALL_METHODS)[number]
 /** Why an administrator has to install by hand: a checkout, an app not started from an AppImage, no pkexec. */
 export const MANUAL_REASONS = ['not-packaged', 'not-appimage', 'no-pkexec'] as const
 export type ManualReason = (typeof MANUAL_REASONS)[number]

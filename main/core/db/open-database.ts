@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { closeSync, existsSync, openSync, readSync } from 'node:fs'
 import { BLO_APPLICATION_ID } from './application-id'
-import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations'
+import { migrations, type Migration } from './migrations'
 import { openSqliteFile } from './sqlite-addon'
 
 export { BLO_APPLICATION_ID }
@@ -100,5 +100,3 @@ function migrate(db: Database.Database, steps: readonly Migration[], from: numbe
     })()
   }
 }
-
-export { LATEST_SCHEMA_VERSION }

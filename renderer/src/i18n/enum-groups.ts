@@ -68,6 +68,3 @@ export const ENUM_GROUPS = {
 
 export type EnumGroup = keyof typeof ENUM_GROUPS
 export type EnumValue<G extends EnumGroup> = (typeof ENUM_GROUPS)[G][number]
-
-export const enumKey = <G extends EnumGroup>(group: G, value: EnumValue<G>): `enums.${G}.${string}` =>
-  `enums.${group}.${value}`

@@ -3,6 +3,5 @@
  * The contract carries actions and target types as text: one recorded by a newer station shows as written.
  */
 export const AUDIT_FAMILIES = ['case', 'exchange', 'plan', 'pairing', 'auth', 'access', 'user', 'settings', 'export', 'maintenance'] as const
-export type AuditFamily = (typeof AUDIT_FAMILIES)[number]
 
 export const AUDIT_TARGET_TYPES = ['case', 'record', 'message', 'plan', 'peer', 'user', 'method', 'settings', 'backup', 'update'] as const

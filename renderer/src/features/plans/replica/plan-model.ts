@@ -7,7 +7,7 @@ import * as Y from 'yjs'
 import type { PlanListName, TaskStatus } from '../../../../../preload/api'
 import { planRoots, strings } from '../../../../../preload/plan-layout'
 
-export { listItems, NOTES_FIELD, planRoots, strings, text, type ListItem, type PlanRoots } from '../../../../../preload/plan-layout'
+export { listItems, NOTES_FIELD, planRoots, strings, text, type ListItem } from '../../../../../preload/plan-layout'
 
 /** The fields a new item starts with, per list (all keys present, as main writes them). */
 export interface NewItem {
