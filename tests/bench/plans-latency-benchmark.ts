@@ -355,7 +355,7 @@ station takes to answer each \`plans.update\`. Fresh stations for each link; "th
 (${KBIT} kbit/s each way, ${RTT_MS} ms RTT) in front of each station's sync port.
 
 The sync session keeps one update frame per document in flight and sends the next when the peer acknowledges
-it (main/core/sync/peer-session.ts), so on a slow link a keystroke waits for the ack of the frame before it (up
+it (main/core/sync/outgoing-transfers.ts), so on a slow link a keystroke waits for the ack of the frame before it (up
 to one RTT) and then crosses (half an RTT): there the keystrokes merged per update received rise above 1.
 Compare runs at similar load only: every part includes waiting for a CPU (two Chromium renderers, two stations
 and the benchmark share the cores) and each keystroke is committed with an fsync on both stations.

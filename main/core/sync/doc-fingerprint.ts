@@ -18,6 +18,9 @@ export function fingerprint(doc: Y.Doc): DocFingerprint {
   return { stateVector, deleteHash: createHash('sha256').update(deletesOnly).digest().subarray(0, 8) }
 }
 
+/** What a peer holding nothing of a document holds (computed once: every session asks for it). */
+export const EMPTY_FINGERPRINT = fingerprint(new Y.Doc())
+
 /** True when a holder of `theirs` is missing inserted content we have. */
 export function hasContentBeyond(ours: Uint8Array, theirs: Uint8Array): boolean {
   const mine = Y.decodeStateVector(ours)
@@ -27,6 +30,8 @@ export function hasContentBeyond(ours: Uint8Array, theirs: Uint8Array): boolean 
 }
 
 export const sameBytes = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b))
+
+export const sameFingerprint = (a: DocFingerprint, b: DocFingerprint) => sameBytes(a.stateVector, b.stateVector) && sameBytes(a.deleteHash, b.deleteHash)
 
 export function isEmptyFingerprint(f: DocFingerprint): boolean {
   return Y.decodeStateVector(f.stateVector).size === 0

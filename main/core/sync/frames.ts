@@ -4,6 +4,7 @@
  * V2-encoded (optionally deflated) updates. Large frames travel as resumable chunks.
  * decodeFrame never throws: it returns a refusal reason for anything malformed, truncated or oversized.
  */
+import { createHash } from 'node:crypto'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { MAX_DOC_NAME_LENGTH } from '../docs/doc-names'
@@ -44,6 +45,13 @@ export type Frame =
   | { kind: typeof Kind.synced; digest: Uint8Array }
   | { kind: typeof Kind.ping | typeof Kind.pong; nonce: number }
   | { kind: typeof Kind.awareness; doc: string; update: Uint8Array }
+
+/** The frames that carry a document update: a catch-up (step 2) or a live edit. */
+export type DataFrame = Extract<Frame, { kind: typeof Kind.step2 | typeof Kind.update }>
+export const isData = (frame: Frame): frame is DataFrame => frame.kind === Kind.step2 || frame.kind === Kind.update
+
+/** A chunked transfer is named by the hash of the frame it carries: the same name in the next session, and a check on what was put together. */
+export const transferIdOf = (frame: Uint8Array) => createHash('sha256').update(frame).digest('hex').slice(0, 32)
 
 export function encodeFrame(frame: Frame): Uint8Array {
   const e = encoding.createEncoder()

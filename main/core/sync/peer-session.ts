@@ -1,46 +1,25 @@
 /**
- * One live session with a paired station over an authenticated channel: exchanges what each side's
- * shared documents lack, forwards live edits, and keeps a slow link usable. Data frames are flow
- * controlled (a window of unacknowledged bytes), large ones are cut into chunks of a few seconds of link
- * time that resume after a drop, and documents with alerts and requests go ahead of bulk records.
- * Frames from the peer are handled in turns (inbound-queue.ts), pings answered the moment they are read:
- * a peer that floods the link holds back its own frames, not the station.
+ * One live session with a paired station over a FrameChannel: exchanges what each side's shared documents
+ * lack, forwards live edits, and keeps a slow link usable. Data frames are flow controlled (flow-control.ts),
+ * large ones are cut into chunks of a few seconds of link time that resume after a drop, and documents with
+ * alerts and requests go ahead of bulk records (outgoing-transfers.ts, chunk-reassembly.ts). Frames from the
+ * peer are handled in turns (inbound-queue.ts), pings answered the moment they are read: a peer that floods
+ * the link holds back its own frames, not the station.
  */
-import { createHash } from 'node:crypto'
-import { COMPRESS_OFF_THREAD_ABOVE, compressUpdate, compressUpdateOffThread, decompressUpdate, type PackedUpdate } from './update-compression'
 import * as Y from 'yjs'
 import { BoundedUpdateDecoderV2 } from '../docs/bounded-update-decoder'
 import type { DocInfo, DocStore } from '../docs/doc-store'
-import { docPriority } from '../docs/doc-names'
-import { decodeFrame, encodeFrame, Kind, PROTOCOL_VERSION, type Frame } from './frames'
-import { digestOf, fingerprint, hasContentBeyond, isEmptyFingerprint, sameBytes, type DocFingerprint } from './doc-fingerprint'
+import { ChunkReassembly, type IncomingTransfer } from './chunk-reassembly'
+import { EMPTY_FINGERPRINT, hasContentBeyond, isEmptyFingerprint, sameBytes, type DocFingerprint } from './doc-fingerprint'
+import { FingerprintCache } from './fingerprint-cache'
+import { FlowControl, type PacingOptions } from './flow-control'
+import type { FrameChannel } from './frame-channel'
+import { batchKeyOf, dispatchFrames, handledOnArrival, type FrameHandlers } from './frame-dispatch'
+import { decodeFrame, encodeFrame, Kind, PROTOCOL_VERSION, type DataFrame, type Frame } from './frames'
 import { DEFAULT_INBOUND_LIMITS, InboundQueue, type InboundLimits } from './inbound-queue'
-
-/** The authenticated byte channel under a session (a WebSocket in production). */
-export interface FrameChannel {
-  send(frame: Uint8Array): void
-  close(reason: string): void
-  /** Stop reading from the peer (TCP then holds it back) until resume(); a channel without them buffers. */
-  pause?(): void
-  resume?(): void
-}
-
-/** A chunked transfer this side is sending; kept by the link across sessions so a drop can resume it. */
-export interface OutgoingTransfer {
-  id: string
-  doc: string
-  frame: Uint8Array
-  /** The peer's fingerprint it was computed against and ours at the time: reusable only if both still hold. */
-  base: DocFingerprint
-  ours: DocFingerprint
-}
-
-/** A chunked transfer this side is receiving; kept by the link across sessions. */
-export interface IncomingTransfer {
-  total: number
-  parts: Uint8Array[]
-  received: number
-}
+import { Liveness, type LivenessOptions } from './liveness'
+import { OutgoingTransfers, type OutgoingTransfer } from './outgoing-transfers'
+import { decompressUpdate } from './update-compression'
 
 export interface LinkMemory {
   outgoing: Map<string, OutgoingTransfer>
@@ -51,15 +30,7 @@ export interface LinkMemory {
 
 export type LinkEventKind = 'refused-frame' | 'refused-foreign-write' | 'refused-update' | 'protocol'
 
-export interface SessionOptions {
-  /** Silence after which the peer is taken as gone. Must exceed the link time of one chunk by far. */
-  livenessMs: number
-  pingEveryMs: number
-  /** Each chunk should take about this long on the measured link. */
-  chunkSeconds: number
-  minChunkBytes: number
-  maxChunkBytes: number
-  initialChunkBytes: number
+export interface SessionOptions extends LivenessOptions, PacingOptions {
   /** How many of the peer's frames may wait to be handled, and how long one turn of handling them lasts. */
   inbound: InboundLimits
 }
@@ -108,120 +79,125 @@ export interface SessionStatus {
   transfers: TransferProgress[]
 }
 
-interface QueuedWork {
-  doc: string
-  kind: typeof Kind.step2 | typeof Kind.update
-  updates: Uint8Array[]
-  /** Peer fingerprint a step 2 was computed against (for resuming it as a chunked transfer). */
-  base?: DocFingerprint
-}
-
-interface Sending {
-  transfer: OutgoingTransfer
-  offset: number
-  acked: number
-  priority: number
-}
-
-const MAX_PARTIAL_TRANSFERS = 8
-
-type DataFrame = Extract<Frame, { kind: typeof Kind.step2 | typeof Kind.update }>
-const isData = (frame: Frame): frame is DataFrame => frame.kind === Kind.step2 || frame.kind === Kind.update
-
-/** What a peer holding nothing of a document holds (computed once: every session asks for it). */
-const EMPTY_FINGERPRINT = fingerprint(new Y.Doc())
-
-const transferIdOf = (frame: Uint8Array) => createHash('sha256').update(frame).digest('hex').slice(0, 32)
-
 export class PeerSession {
-  private readonly options: SessionOptions
-  private readonly queue = new Map<string, QueuedWork>()
-  private readonly sending: Sending[] = []
-  /** Per document, the byte counts of whole data frames awaiting the peer's ack, in order. */
-  private readonly unacked = new Map<string, number[]>()
-  /** Documents whose next frame is being compressed on the thread pool; nothing else of them goes meanwhile. */
-  private readonly compressing = new Set<string>()
-  private inFlight = 0
-  private chunkBytes: number
-  private rate: { at: number; bytes: number }[] = []
-  private peerListed: Set<string> | null = new Set()
-  private resumeOffsets = new Map<string, number>()
-  /** Per document, the peer state the last catch-up (step 2) sent was computed against, and whether it was refused. */
-  private readonly catchUps = new Map<string, { base: DocFingerprint; refused: boolean }>()
+  private readonly outgoing: OutgoingTransfers
+  private readonly reassembly: ChunkReassembly
+  private readonly liveness: Liveness
   /** The peer's frames waiting to be handled; updates to one document waiting together form one batch. */
   private readonly inbound: InboundQueue<Frame[]>
-  /** Per document, its fingerprint while it has not changed: every ack, listing and digest needs them. */
-  private readonly fingerprints = new Map<string, DocFingerprint>()
+  private readonly fingerprints: FingerprintCache
+  private peerListed: Set<string> | null = new Set()
   private helloReceived = false
-  private readonly timer: NodeJS.Timeout
-  private lastReceived = Date.now()
-  private lastSent = Date.now()
   private lastSyncedDigest: Uint8Array | null = null
   private inSync = false
   private closed = false
-  private pingNonce = 0
   private bytesSent = 0
   private bytesReceived = 0
   private largestFrameSent = 0
   private readonly unsubscribe: () => void
 
+  private readonly handlers: FrameHandlers = {
+    [Kind.hello]: ([frame]) => this.onHello(frame.version, frame.digest),
+    [Kind.step1]: ([frame]) => {
+      // Outside its listing a step 1 would make this station compute and send a whole diff on demand.
+      if (!this.peerListed) return this.deps.log('protocol', `listing of ${frame.doc} after the peer's listing ended; ignored`)
+      this.onPeerState(frame.doc, frame, true)
+    },
+    [Kind.step1Done]: () => {
+      // Once more, it would have every document the peer did not list diffed and sent again, in full.
+      if (!this.peerListed) return this.deps.log('protocol', 'the peer ended its listing again in the same session; ignored')
+      this.onPeerListed()
+    },
+    [Kind.step2]: (frames) => this.onData(frames[0].doc, frames),
+    [Kind.update]: (frames) => this.onData(frames[0].doc, frames),
+    [Kind.chunk]: ([frame]) => {
+      const whole = this.reassembly.accept(frame)
+      if (whole) this.onData(whole.doc, [whole])
+    },
+    [Kind.progress]: ([frame]) => this.outgoing.onProgress(frame.transferId, frame.received),
+    [Kind.resume]: ([frame]) => this.outgoing.resumeAt(frame.partials),
+    [Kind.ack]: ([frame]) => this.onAck(frame.doc, frame),
+    [Kind.synced]: ([frame]) => this.onSynced(frame.digest),
+    [Kind.ping]: ([frame]) => this.send({ kind: Kind.pong, nonce: frame.nonce }),
+    [Kind.pong]: () => undefined,
+    [Kind.awareness]: ([frame]) => {
+      if (this.deps.sharedDocs().some((d) => d.name === frame.doc)) this.deps.onAwareness?.(frame.doc, frame.update)
+    }
+  }
+
   constructor(
     private readonly channel: FrameChannel,
     private readonly deps: SessionDeps
   ) {
-    this.options = { ...DEFAULT_SESSION_OPTIONS, ...deps.options }
-    this.chunkBytes = this.options.initialChunkBytes
+    const options = { ...DEFAULT_SESSION_OPTIONS, ...deps.options }
+    this.fingerprints = new FingerprintCache(deps.store)
+    this.outgoing = new OutgoingTransfers({
+      store: deps.store,
+      saved: deps.memory.outgoing,
+      flow: new FlowControl(options),
+      fingerprintOf: (doc) => this.fingerprints.of(doc),
+      send: (bytes) => this.sendRaw(bytes),
+      log: (detail) => deps.log('protocol', detail),
+      guard: (what, fn) => this.guarded(what, fn),
+      onIdle: () => this.maybeSendSynced()
+    })
+    this.reassembly = new ChunkReassembly(deps.memory.incoming, {
+      progress: (transferId, received) => this.send({ kind: Kind.progress, transferId, received }),
+      refused: (detail) => deps.log('refused-frame', detail)
+    })
     this.inbound = new InboundQueue<Frame[]>(
       {
-        handle: (frames) => this.guarded(`frame kind ${frames[0].kind}`, () => this.handle(frames)),
-        keyOf: ([frame]) => (isData(frame) ? frame.doc : null),
+        handle: (frames) => this.guarded(`frame kind ${frames[0].kind}`, () => dispatchFrames(this.handlers, frames)),
+        keyOf: batchKeyOf,
         merge: (into, next) => into.push(...next),
         afterTurn: () =>
           this.guarded('sending', () => {
-            this.pump()
+            this.outgoing.pump()
             this.deps.onChange()
           }),
         pause: () => channel.pause?.(),
         resume: () => channel.resume?.()
       },
-      this.options.inbound
+      options.inbound
     )
     this.unsubscribe = deps.store.onUpdate((doc, update, origin) => this.onLocalUpdate(doc, update, origin))
-    this.timer = setInterval(() => this.tick(), Math.min(this.options.pingEveryMs, 1000))
-    this.timer.unref()
+    this.liveness = new Liveness(options, {
+      ping: (nonce) => this.send({ kind: Kind.ping, nonce }),
+      waiting: () => this.inbound.size,
+      silent: (forMs) => {
+        this.deps.log('protocol', `no word from the peer for ${Math.round(forMs / 1000)} s; reconnecting`)
+        this.close('peer silent')
+        this.deps.onChange()
+      }
+    })
   }
 
   start(): void {
     this.send({ kind: Kind.hello, version: PROTOCOL_VERSION, digest: this.digest() })
-    const partials = [...this.deps.memory.incoming].map(([transferId, t]) => ({ transferId, received: t.received }))
+    const partials = this.reassembly.partials().map(({ transferId, received }) => ({ transferId, received }))
     if (partials.length) this.send({ kind: Kind.resume, partials })
   }
 
   receive(data: Uint8Array): void {
     if (this.closed) return
-    this.lastReceived = Date.now()
+    this.liveness.heard()
     this.bytesReceived += data.byteLength
     const decoded = decodeFrame(data)
     if (!decoded.ok) {
       this.deps.log('refused-frame', decoded.reason)
       return
     }
-    const { frame } = decoded
-    // Liveness is answered at once, ahead of whatever the peer sent before: it costs nothing, and a peer
-    // must not lose the link because its own earlier frames are still being worked off.
-    if (frame.kind === Kind.ping) return this.send({ kind: Kind.pong, nonce: frame.nonce })
-    if (frame.kind === Kind.pong) return
-    this.inbound.push([frame], data.byteLength)
+    if (handledOnArrival(decoded.frame)) return dispatchFrames(this.handlers, [decoded.frame])
+    this.inbound.push([decoded.frame], data.byteLength)
   }
 
   close(reason: string): void {
     if (this.closed) return
     this.closed = true
     this.inbound.stop()
-    clearInterval(this.timer)
+    this.liveness.stop()
     this.unsubscribe()
-    // Whatever was mid-way stays in link memory, so the next session resumes it instead of starting over.
-    for (const s of this.sending) this.deps.memory.outgoing.set(s.transfer.doc, s.transfer)
+    this.outgoing.stop()
     this.channel.close(reason)
   }
 
@@ -232,16 +208,15 @@ export class PeerSession {
 
   status(): SessionStatus {
     const transfers: TransferProgress[] = [
-      ...this.sending.map((s) => ({ doc: s.transfer.doc, direction: 'send' as const, done: s.acked, total: s.transfer.frame.byteLength })),
-      ...[...this.deps.memory.incoming].map(([id, t]) => ({ doc: id, direction: 'receive' as const, done: t.received, total: t.total }))
+      ...this.outgoing.transfers().map(({ doc, done, total }) => ({ doc, direction: 'send' as const, done, total })),
+      // A transfer being received is known by its ID only: the document is named inside the frame it carries.
+      ...this.reassembly.partials().map((t) => ({ doc: t.transferId, direction: 'receive' as const, done: t.received, total: t.total }))
     ]
     return {
       inSync: this.inSync,
-      lastContact: this.lastReceived,
-      queuedDocs: [...new Set([...this.queue.keys(), ...this.compressing, ...this.sending.map((s) => s.transfer.doc), ...this.unacked.keys()])],
-      queuedBytes:
-        [...this.queue.values()].reduce((n, w) => n + w.updates.reduce((m, u) => m + u.byteLength, 0), 0) +
-        this.sending.reduce((n, s) => n + s.transfer.frame.byteLength - s.acked, 0),
+      lastContact: this.liveness.lastContact,
+      queuedDocs: this.outgoing.queuedDocs(),
+      queuedBytes: this.outgoing.queuedBytes(),
       bytesSent: this.bytesSent,
       bytesReceived: this.bytesReceived,
       largestFrameSent: this.largestFrameSent,
@@ -260,61 +235,24 @@ export class PeerSession {
     }
   }
 
-  /** One frame from the peer, or several updates to one document that waited together. */
-  private handle(frames: Frame[]): void {
-    const [frame] = frames
-    switch (frame.kind) {
-      case Kind.hello:
-        // Each hello costs a listing of every shared document: one per session is all the protocol has.
-        if (this.helloReceived) return this.deps.log('protocol', 'the peer said hello again in the same session; ignored')
-        this.helloReceived = true
-        if (frame.version !== PROTOCOL_VERSION) {
-          this.deps.log('protocol', `peer speaks protocol ${frame.version}, this station ${PROTOCOL_VERSION}; update both stations to the same version`)
-          this.close('protocol version mismatch')
-          return
-        }
-        if (sameBytes(frame.digest, this.digest())) {
-          this.inSync = true
-          return
-        }
-        for (const info of this.deps.sharedDocs()) {
-          const f = this.fingerprintOf(info.name)
-          if (!isEmptyFingerprint(f)) this.send({ kind: Kind.step1, doc: info.name, ...f })
-        }
-        this.send({ kind: Kind.step1Done })
-        return
-      case Kind.step1:
-        // Outside its listing a step 1 would make this station compute and send a whole diff on demand.
-        if (!this.peerListed) return this.deps.log('protocol', `listing of ${frame.doc} after the peer's listing ended; ignored`)
-        return this.onPeerState(frame.doc, frame, true)
-      case Kind.step1Done:
-        // Once more, it would have every document the peer did not list diffed and sent again, in full.
-        if (!this.peerListed) return this.deps.log('protocol', "the peer ended its listing again in the same session; ignored")
-        return this.onPeerListed()
-      case Kind.step2:
-      case Kind.update:
-        return this.onData(frame.doc, frames as DataFrame[])
-      case Kind.chunk:
-        return this.onChunk(frame)
-      case Kind.progress:
-        return this.onProgress(frame.transferId, frame.received)
-      case Kind.resume:
-        for (const p of frame.partials) this.resumeOffsets.set(p.transferId, p.received)
-        return
-      case Kind.ack:
-        return this.onAck(frame.doc, frame)
-      case Kind.synced:
-        // Confirm a match once, so both sides learn it; a side already in sync does not answer again.
-        if (!this.inSync && sameBytes(frame.digest, this.digest())) {
-          this.inSync = true
-          this.lastSyncedDigest = frame.digest
-          this.send({ kind: Kind.synced, digest: frame.digest })
-        }
-        return
-      case Kind.awareness:
-        if (this.deps.sharedDocs().some((d) => d.name === frame.doc)) this.deps.onAwareness?.(frame.doc, frame.update)
-        return
+  private onHello(version: number, digest: Uint8Array): void {
+    // Each hello costs a listing of every shared document: one per session is all the protocol has.
+    if (this.helloReceived) return this.deps.log('protocol', 'the peer said hello again in the same session; ignored')
+    this.helloReceived = true
+    if (version !== PROTOCOL_VERSION) {
+      this.deps.log('protocol', `peer speaks protocol ${version}, this station ${PROTOCOL_VERSION}; update both stations to the same version`)
+      this.close('protocol version mismatch')
+      return
     }
+    if (sameBytes(digest, this.digest())) {
+      this.inSync = true
+      return
+    }
+    for (const info of this.deps.sharedDocs()) {
+      const f = this.fingerprints.of(info.name)
+      if (!isEmptyFingerprint(f)) this.send({ kind: Kind.step1, doc: info.name, ...f })
+    }
+    this.send({ kind: Kind.step1Done })
   }
 
   /** The peer told us what it holds of a document (step 1), or acknowledged what we sent (ack). */
@@ -324,25 +262,13 @@ export class PeerSession {
     // A document we lack comes whole after the peer's listing (onPeerListed on its side).
     if (!info) return
     this.deps.memory.peerDocs.set(doc, peer)
-    const ours = this.fingerprintOf(doc)
+    const ours = this.fingerprints.of(doc)
     const behind = hasContentBeyond(ours.stateVector, peer.stateVector)
     // Deletions do not show in state vectors: the listing compares delete sets too. After an ack only
     // inserted content counts, or two writers of one plan would trade their delete sets forever.
-    if (listing ? behind || !sameBytes(ours.deleteHash, peer.deleteHash) : behind && !this.catchUpRefused(doc, peer)) this.queueCatchUp(doc, peer)
-  }
-
-  /**
-   * A catch-up acknowledged with the very state it was computed against was not taken: the peer refused it (and
-   * logged why, e.g. a document at its size limit there). Sent again, it would be refused again, without end.
-   */
-  private catchUpRefused(doc: string, peer: DocFingerprint): boolean {
-    const sent = this.catchUps.get(doc)
-    if (!sent || !sameBytes(sent.base.stateVector, peer.stateVector) || !sameBytes(sent.base.deleteHash, peer.deleteHash)) return false
-    if (!sent.refused) {
-      sent.refused = true
-      this.deps.log('protocol', `${doc}: the peer did not take what it lacks of this document (its link log says why); sent again once the peer's copy changes or the link reconnects`)
+    if (listing ? behind || !sameBytes(ours.deleteHash, peer.deleteHash) : behind && !this.outgoing.catchUpRefused(doc, peer)) {
+      this.queueCatchUp(doc, peer)
     }
-    return true
   }
 
   /** After the peer's full listing, documents it never mentioned are sent whole. */
@@ -351,7 +277,7 @@ export class PeerSession {
     this.peerListed = null
     for (const info of this.deps.sharedDocs()) {
       if (listed.has(info.name)) continue
-      const ours = this.fingerprintOf(info.name)
+      const ours = this.fingerprints.of(info.name)
       if (!isEmptyFingerprint(ours)) this.queueCatchUp(info.name, EMPTY_FINGERPRINT)
     }
   }
@@ -377,7 +303,7 @@ export class PeerSession {
       this.apply(info, updates, refuse)
     }
     // Acknowledge even a refusal, so an honest peer's window does not stall; the state says what we hold.
-    const state = this.deps.store.info(doc) ? this.fingerprintOf(doc) : EMPTY_FINGERPRINT
+    const state = this.deps.store.info(doc) ? this.fingerprints.of(doc) : EMPTY_FINGERPRINT
     for (let i = 0; i < frames.length; i++) this.send({ kind: Kind.ack, doc, ...state })
   }
 
@@ -404,177 +330,34 @@ export class PeerSession {
     }
   }
 
-  private onChunk(frame: Extract<Frame, { kind: typeof Kind.chunk }>): void {
-    const { incoming } = this.deps.memory
-    let partial = incoming.get(frame.transferId)
-    if (!partial) {
-      if (frame.offset !== 0) return this.send({ kind: Kind.progress, transferId: frame.transferId, received: 0 })
-      if (incoming.size >= MAX_PARTIAL_TRANSFERS) incoming.delete(incoming.keys().next().value!)
-      partial = { total: frame.total, parts: [], received: 0 }
-      incoming.set(frame.transferId, partial)
-    }
-    if (frame.total !== partial.total || frame.offset !== partial.received) {
-      this.deps.log('refused-frame', `chunk at ${frame.offset} of transfer ${frame.transferId}, expected ${partial.received}`)
-      return this.send({ kind: Kind.progress, transferId: frame.transferId, received: partial.received })
-    }
-    partial.parts.push(frame.bytes)
-    partial.received += frame.bytes.byteLength
-    this.send({ kind: Kind.progress, transferId: frame.transferId, received: partial.received })
-    if (partial.received < partial.total) return
-    incoming.delete(frame.transferId)
-    const whole = Buffer.concat(partial.parts)
-    if (transferIdOf(whole) !== frame.transferId) {
-      this.deps.log('refused-frame', `transfer ${frame.transferId} does not match its content`)
-      return
-    }
-    const inner = decodeFrame(whole)
-    if (!inner.ok || (inner.frame.kind !== Kind.step2 && inner.frame.kind !== Kind.update)) {
-      this.deps.log('refused-frame', `transfer ${frame.transferId} holds no document update`)
-      return
-    }
-    this.onData(inner.frame.doc, [inner.frame])
-  }
-
-  private onProgress(transferId: string, received: number): void {
-    const s = this.sending.find((x) => x.transfer.id === transferId)
-    if (!s || received <= s.acked) return
-    const delta = Math.min(received, s.offset) - s.acked
-    s.acked += delta
-    this.inFlight -= delta
-    this.measure(delta)
-    if (s.acked >= s.transfer.frame.byteLength) {
-      this.sending.splice(this.sending.indexOf(s), 1)
-      this.deps.memory.outgoing.delete(s.transfer.doc)
-    }
-  }
-
   private onAck(doc: string, peer: DocFingerprint): void {
-    const pending = this.unacked.get(doc)
     // Each ack answers a data frame this side sent; one for nothing in flight would have it diff on demand.
-    if (!pending) return this.deps.log('protocol', `acknowledgement for ${doc}, of which nothing was sent; ignored`)
-    const bytes = pending.shift()!
-    this.inFlight -= bytes
-    this.measure(bytes)
-    if (pending.length === 0) this.unacked.delete(doc)
+    if (!this.outgoing.acknowledged(doc)) return this.deps.log('protocol', `acknowledgement for ${doc}, of which nothing was sent; ignored`)
     this.onPeerState(doc, peer, false)
+  }
+
+  private onSynced(digest: Uint8Array): void {
+    // Confirm a match once, so both sides learn it; a side already in sync does not answer again.
+    if (!this.inSync && sameBytes(digest, this.digest())) {
+      this.inSync = true
+      this.lastSyncedDigest = digest
+      this.send({ kind: Kind.synced, digest })
+    }
   }
 
   // ---- sending ---------------------------------------------------------------------------------------
 
   private onLocalUpdate(doc: string, update: Uint8Array, origin: unknown): void {
-    this.fingerprints.delete(doc)
+    this.fingerprints.forget(doc)
     if (this.closed || origin === this || !this.deps.sharedDocs().some((d) => d.name === doc)) return
-    const queued = this.queue.get(doc)
-    if (queued) queued.updates.push(update)
-    else this.queue.set(doc, { doc, kind: Kind.update, updates: [update] })
+    this.outgoing.queueUpdate(doc, update)
     this.inSync = false
-    this.pump()
+    this.outgoing.pump()
     this.deps.onChange()
   }
 
   private queueCatchUp(doc: string, peer: DocFingerprint): void {
-    if (this.unacked.has(doc) || this.compressing.has(doc)) return // the ack of what is in flight will tell what is still missing
-    this.inSync = false
-    // A diff computed now covers every live update queued for this document.
-    this.queue.set(doc, { doc, kind: Kind.step2, updates: [], base: peer })
-  }
-
-  private pump(): void {
-    while (!this.closed && this.inFlight < this.window()) {
-      const work = this.nextWork()
-      if (!work) break
-      if ('transfer' in work) this.sendChunk(work)
-      else this.sendWork(work)
-    }
-    if (!this.closed && this.queue.size === 0 && this.compressing.size === 0 && this.sending.length === 0 && this.unacked.size === 0) {
-      this.maybeSendSynced()
-    }
-  }
-
-  private nextWork(): QueuedWork | Sending | null {
-    let best: QueuedWork | Sending | null = null
-    let bestPriority = Infinity
-    for (const s of this.sending) {
-      if (s.offset < s.transfer.frame.byteLength && s.priority < bestPriority) {
-        best = s
-        bestPriority = s.priority
-      }
-    }
-    for (const w of this.queue.values()) {
-      if (this.unacked.has(w.doc) || this.compressing.has(w.doc)) continue // one whole frame per document in flight keeps ordering simple
-      const p = docPriority(this.deps.store.info(w.doc)?.kind ?? 'records')
-      if (p < bestPriority) {
-        best = w
-        bestPriority = p
-      }
-    }
-    return best
-  }
-
-  private sendWork(work: QueuedWork): void {
-    this.queue.delete(work.doc)
-    if (work.kind === Kind.step2 && work.base) this.catchUps.set(work.doc, { base: work.base, refused: false })
-    const ours = this.fingerprintOf(work.doc)
-    const reusable = work.kind === Kind.step2 && work.base ? this.reusableTransfer(work.doc, work.base, ours) : null
-    if (reusable) return this.startTransfer(reusable)
-
-    const update =
-      work.kind === Kind.step2
-        ? this.deps.store.diff(work.doc, work.base?.stateVector)
-        : work.updates.length === 1
-          ? work.updates[0]
-          : Y.mergeUpdatesV2(work.updates)
-    if (update.byteLength <= COMPRESS_OFF_THREAD_ABOVE) return this.sendUpdate(work, ours, compressUpdate(update))
-    this.compressing.add(work.doc)
-    compressUpdateOffThread(update).then(
-      (packed) => {
-        this.compressing.delete(work.doc)
-        this.guarded('sending', () => {
-          this.sendUpdate(work, ours, packed)
-          this.pump()
-        })
-      },
-      (error: unknown) => {
-        this.compressing.delete(work.doc)
-        this.deps.log('protocol', `${work.doc}: could not compress ${update.byteLength} bytes to send (${(error as Error).message}); sent again on the next sync`)
-      }
-    )
-  }
-
-  private sendUpdate(work: QueuedWork, ours: DocFingerprint, packed: PackedUpdate): void {
-    const frame = encodeFrame({ kind: work.kind, doc: work.doc, ...packed })
-    if (frame.byteLength <= this.chunkBytes) return this.sendData(work.doc, frame)
-    this.startTransfer({ id: transferIdOf(frame), doc: work.doc, frame, base: work.base ?? EMPTY_FINGERPRINT, ours })
-  }
-
-  /** A transfer cut by a drop is resumed only if it is still exactly what the peer needs. */
-  private reusableTransfer(doc: string, peer: DocFingerprint, ours: DocFingerprint): OutgoingTransfer | null {
-    const previous = this.deps.memory.outgoing.get(doc)
-    if (!previous) return null
-    const same = (a: DocFingerprint, b: DocFingerprint) => sameBytes(a.stateVector, b.stateVector) && sameBytes(a.deleteHash, b.deleteHash)
-    return same(previous.base, peer) && same(previous.ours, ours) ? previous : null
-  }
-
-  private startTransfer(transfer: OutgoingTransfer): void {
-    this.deps.memory.outgoing.set(transfer.doc, transfer)
-    const offset = Math.min(this.resumeOffsets.get(transfer.id) ?? 0, transfer.frame.byteLength)
-    const priority = docPriority(this.deps.store.info(transfer.doc)?.kind ?? 'records')
-    this.sending.push({ transfer, offset, acked: offset, priority })
-    this.unacked.set(transfer.doc, [...(this.unacked.get(transfer.doc) ?? []), 0])
-  }
-
-  private sendChunk(s: Sending): void {
-    const { transfer } = s
-    const bytes = transfer.frame.subarray(s.offset, s.offset + this.chunkBytes)
-    this.send({ kind: Kind.chunk, transferId: transfer.id, offset: s.offset, total: transfer.frame.byteLength, bytes })
-    s.offset += bytes.byteLength
-    this.inFlight += bytes.byteLength
-  }
-
-  private sendData(doc: string, frame: Uint8Array): void {
-    this.unacked.set(doc, [...(this.unacked.get(doc) ?? []), frame.byteLength])
-    this.inFlight += frame.byteLength
-    this.sendRaw(frame)
+    if (this.outgoing.queueCatchUp(doc, peer)) this.inSync = false
   }
 
   private maybeSendSynced(): void {
@@ -590,63 +373,13 @@ export class PeerSession {
 
   private sendRaw(bytes: Uint8Array): void {
     if (this.closed) return
-    this.lastSent = Date.now()
+    this.liveness.spoke()
     this.bytesSent += bytes.byteLength
     this.largestFrameSent = Math.max(this.largestFrameSent, bytes.byteLength)
     this.channel.send(bytes)
   }
 
-  // ---- link health -----------------------------------------------------------------------------------
-
-  private tick(): void {
-    const now = Date.now()
-    // Frames still waiting to be handled are word from the peer too (while they wait, reading may be paused).
-    if (now - this.lastReceived > this.options.livenessMs && this.inbound.size === 0) {
-      this.deps.log('protocol', `no word from the peer for ${Math.round((now - this.lastReceived) / 1000)} s; reconnecting`)
-      this.close('peer silent')
-      this.deps.onChange()
-      return
-    }
-    if (now - this.lastSent >= this.options.pingEveryMs) this.send({ kind: Kind.ping, nonce: ++this.pingNonce })
-  }
-
-  /** Chunks are sized to the measured link so that none holds the line for more than a few seconds. */
-  private measure(bytes: number): void {
-    const now = Date.now()
-    this.rate.push({ at: now, bytes })
-    this.rate = this.rate.filter((r) => now - r.at <= 10_000)
-    const span = (now - this.rate[0].at) / 1000
-    if (this.rate.length < 3 || span < 1) return
-    const bytesPerSecond = this.rate.slice(1).reduce((n, r) => n + r.bytes, 0) / span
-    const { minChunkBytes, maxChunkBytes, chunkSeconds } = this.options
-    this.chunkBytes = Math.round(Math.min(maxChunkBytes, Math.max(minChunkBytes, bytesPerSecond * chunkSeconds)))
-  }
-
-  private window(): number {
-    return 2 * this.chunkBytes
-  }
-
-  // ---- document state --------------------------------------------------------------------------------
-
-  /**
-   * Every stored change is announced (onLocalUpdate), so a fingerprint stays right until then; a change rolled
-   * back is never announced, but its document is reloaded as it was, which the fingerprint still describes.
-   */
-  private fingerprintOf(doc: string): DocFingerprint {
-    let f = this.fingerprints.get(doc)
-    if (!f) {
-      f = fingerprint(this.deps.store.get(doc))
-      this.fingerprints.set(doc, f)
-    }
-    return f
-  }
-
   private digest(): Uint8Array {
-    const entries: [string, DocFingerprint][] = []
-    for (const info of this.deps.sharedDocs()) {
-      const f = this.fingerprintOf(info.name)
-      if (!isEmptyFingerprint(f)) entries.push([info.name, f])
-    }
-    return digestOf(entries)
+    return this.fingerprints.digest(this.deps.sharedDocs())
   }
 }

@@ -1,21 +1,18 @@
 /**
- * Keeps one session per paired station alive over whatever link there is: listens and dials, keeps a
- * single session when both sides connect at once, reconnects with backoff and jitter, and remembers across
- * restarts what the peer holds, so the link status ("last synced", "pending") stays honest while offline.
+ * Runs a session with every paired station it is connected to (peer-connections.ts keeps the connections),
+ * and remembers across restarts what the peer holds, so the link status ("last synced", "pending") stays
+ * honest while offline.
  */
 import type { Database } from 'better-sqlite3'
-import type { WebSocket } from 'ws'
 import type { DocInfo, DocStore } from '../docs/doc-store'
 import { parseDocName } from '../docs/doc-names'
 import type { Peer } from '../identity/peer-registry'
-import type { LinkEventKind } from '../identity/link-log'
 import type { DocAtLimit } from '../docs/doc-limits'
 import type { DocFingerprint } from './doc-fingerprint'
+import type { FrameChannel } from './frame-channel'
 import { OfflinePending } from './offline-pending'
+import { PeerConnections, type Attached, type ConnectionDeps, type ConnectionOptions, type LinkState } from './peer-connections'
 import { PeerSession, type LinkMemory, type SessionOptions, type SessionStatus, type TransferProgress } from './peer-session'
-import { DialError, dialPeer, listenForPeers, type PeerListener, type TransportIdentity } from './tls-transport'
-
-export type LinkState = 'connected' | 'connecting' | 'offline' | 'refused'
 
 export interface PeerLinkStatus {
   stationId: string
@@ -33,28 +30,14 @@ export interface PeerLinkStatus {
   docsAtLimit: DocAtLimit[]
 }
 
-export interface PeerDirectory {
-  list(): Peer[]
-  isPaired(stationId: string): boolean
-}
-
-export interface SyncEngineOptions {
+export interface SyncEngineOptions extends ConnectionOptions {
   session?: Partial<SessionOptions>
-  backoffBaseMs?: number
-  backoffMaxMs?: number
-  dialTimeoutMs?: number
-  /** Connections within this time of each other count as simultaneous: the tie-break decides. */
-  simultaneousMs?: number
 }
 
-export interface SyncEngineDeps {
+/** The connections' needs (this station, its transport identity, the paired stations, log, status) and the sessions'. */
+export interface SyncEngineDeps extends Pick<ConnectionDeps, 'self' | 'identity' | 'peers' | 'log' | 'onStatus'> {
   db: Database
   store: DocStore
-  self: string
-  identity: TransportIdentity
-  peers: PeerDirectory
-  log(peer: string | null, kind: LinkEventKind, detail: string): void
-  onStatus(): void
   /** Presence a peer sent for a shared document. */
   onAwareness?(peer: string, doc: string, update: Uint8Array): void
   options?: SyncEngineOptions
@@ -65,15 +48,6 @@ interface PeerLink {
   memory: LinkMemory
   pending: OfflinePending
   session: PeerSession | null
-  ws: WebSocket | null
-  dialedBy: string | null
-  sessionStartedAt: number
-  dialing: boolean
-  attempt: number
-  retry: NodeJS.Timeout | null
-  nextAttemptAt: number | null
-  refused: boolean
-  lastError: string | null
   lastContact: string | null
   lastCompleteSync: string | null
   persistedContactAt: number
@@ -81,25 +55,22 @@ interface PeerLink {
   inSync: boolean
 }
 
-/** A session must last this long, or reach sync, before the backoff forgets earlier failures. */
-const STABLE_SESSION_MS = 30_000
-
 export class SyncEngine {
   private readonly links = new Map<string, PeerLink>()
-  private listener: PeerListener | null = null
-  private readonly tlsSessions = new Map<string, Buffer>()
+  private readonly connections: PeerConnections
   private stopped = false
   private started = false
-  private readonly options: Required<Omit<SyncEngineOptions, 'session'>> & Pick<SyncEngineOptions, 'session'>
 
   constructor(private readonly deps: SyncEngineDeps) {
-    this.options = {
-      backoffBaseMs: 1_000,
-      backoffMaxMs: 60_000,
-      dialTimeoutMs: 20_000,
-      simultaneousMs: 5_000,
-      ...deps.options
-    }
+    this.connections = new PeerConnections({
+      self: deps.self,
+      identity: deps.identity,
+      peers: deps.peers,
+      log: (peer, kind, detail) => deps.log(peer, kind, detail),
+      onStatus: () => deps.onStatus(),
+      attach: (peer, channel) => this.attach(peer, channel),
+      options: deps.options
+    })
   }
 
   /** Begin dialing paired stations (and keep doing so after pairing changes). */
@@ -108,39 +79,22 @@ export class SyncEngine {
     this.refresh()
   }
 
-  async listen(host: string, port: number): Promise<number> {
-    this.listener = await listenForPeers({
-      host,
-      port,
-      identity: this.deps.identity,
-      isPaired: (id) => this.deps.peers.isPaired(id),
-      onPeer: (ws, peer) => this.attach(peer.stationId, ws, peer.stationId),
-      onRefused: (r) => this.deps.log(r.stationId ?? null, refusalKind(r.reason), r.message)
-    })
-    return this.listener.port
+  listen(host: string, port: number): Promise<number> {
+    return this.connections.listen(host, port)
   }
 
   /** Start dialing every paired station; call again after pairing changes (a no-op until started). */
   refresh(): void {
     if (!this.started || this.stopped) return
     const paired = new Map(this.deps.peers.list().map((p) => [p.stationId, p]))
-    for (const [id, link] of this.links) {
+    for (const id of this.links.keys()) {
       if (paired.has(id)) continue
-      // Unpairing revokes access at once: drop the live session, forget the link.
-      this.drop(link, 'unpaired')
+      this.connections.forget(id)
       this.links.delete(id)
     }
     for (const peer of paired.values()) {
-      const link = this.linkFor(peer)
-      const moved = link.peer.address !== peer.address
-      link.peer = peer
-      // A corrected address is tried at once, not after the backoff of the old one.
-      if (moved && link.retry) {
-        clearTimeout(link.retry)
-        link.retry = null
-        link.attempt = 0
-      }
-      if (!link.session) this.scheduleDial(link, 0)
+      this.linkFor(peer).peer = peer
+      this.connections.track(peer)
     }
     this.deps.onStatus()
   }
@@ -151,6 +105,7 @@ export class SyncEngine {
     return [...this.links.values()].map((link) => {
       const peerId = link.peer.stationId
       const live = link.session?.status()
+      const connection = this.connections.state(peerId)
       // Offline: what the peer lacks of ours and of the plans (nothing of its own documents is ours to send).
       const pending = live
         ? { docs: live.queuedDocs.length, bytes: live.queuedBytes }
@@ -159,14 +114,14 @@ export class SyncEngine {
         stationId: link.peer.stationId,
         name: link.peer.name,
         address: link.peer.address,
-        state: link.session ? 'connected' : link.refused ? 'refused' : link.dialing ? 'connecting' : 'offline',
+        state: connection.state,
         lastContact: live ? new Date(live.lastContact).toISOString() : link.lastContact,
         lastCompleteSync: link.lastCompleteSync,
         pendingDocs: pending.docs,
         pendingBytes: pending.bytes,
         transfers: live?.transfers ?? [],
-        lastError: link.lastError,
-        nextAttemptAt: link.nextAttemptAt ? new Date(link.nextAttemptAt).toISOString() : null,
+        lastError: connection.lastError,
+        nextAttemptAt: connection.nextAttemptAt ? new Date(connection.nextAttemptAt).toISOString() : null,
         docsAtLimit: atLimit.filter((d) => writableBy(peerId, d.doc))
       }
     })
@@ -193,84 +148,39 @@ export class SyncEngine {
   /** Ends every session and saves what is known of the peers at once; the listening socket closes after. */
   stop(): Promise<void> {
     this.stopped = true
-    for (const link of this.links.values()) {
-      this.drop(link, 'station stopping')
-      this.persist(link)
-    }
-    const closing = this.listener?.close() ?? Promise.resolve()
-    this.listener = null
+    const closing = this.connections.stop('station stopping')
+    for (const link of this.links.values()) this.persist(link)
     return closing
   }
 
   // ---- sessions --------------------------------------------------------------------------------------
 
-  private attach(peerId: string, ws: WebSocket, dialedBy: string): void {
-    const peer = this.deps.peers.list().find((p) => p.stationId === peerId)
-    if (this.stopped || !peer) {
-      ws.terminate()
-      return
-    }
+  private attach(peer: Peer, channel: FrameChannel): Attached {
+    const peerId = peer.stationId
     const link = this.linkFor(peer)
-    if (link.session) {
-      // Both stations dialled at once: both keep the connection dialled by the smaller station ID.
-      // Later than that, a new connection means the peer lost the old one: the newest wins.
-      const simultaneous = Date.now() - link.sessionStartedAt < this.options.simultaneousMs
-      const preferred = this.deps.self < peerId ? this.deps.self : peerId
-      if (simultaneous && link.dialedBy === preferred && dialedBy !== preferred) {
-        ws.terminate()
-        return
-      }
-      this.drop(link, 'replaced by a newer connection')
-    }
-    if (link.retry) clearTimeout(link.retry)
-    link.retry = null
-    link.nextAttemptAt = null
-    link.refused = false
-    link.lastError = null
-
-    const session = new PeerSession(
-      {
-        send: (frame) => {
-          if (ws.readyState === ws.OPEN) ws.send(frame)
-        },
-        close: () => ws.terminate(),
-        pause: () => ws.pause(),
-        resume: () => ws.resume()
-      },
-      {
-        store: this.deps.store,
-        memory: link.memory,
-        sharedDocs: () => this.sharedWith(peerId),
-        writableByPeer: (name) => writableBy(peerId, name),
-        log: (kind, detail) => this.deps.log(peerId, kind, detail),
-        onChange: () => this.onSessionChange(link),
-        onAwareness: (doc, update) => this.deps.onAwareness?.(peerId, doc, update),
-        options: this.options.session
-      }
-    )
-    link.session = session
-    link.ws = ws
-    link.dialedBy = dialedBy
-    link.sessionStartedAt = Date.now()
-    ws.binaryType = 'nodebuffer'
-    ws.on('message', (data: Buffer) => session.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)))
-    ws.on('close', () => {
-      session.close('connection closed')
-      if (link.session !== session) return
-      const lived = Date.now() - link.sessionStartedAt
-      link.session = null
-      link.ws = null
-      link.inSync = false
-      if (lived >= STABLE_SESSION_MS) link.attempt = 0
-      this.deps.log(peerId, 'disconnected', `session ended after ${Math.round(lived / 1000)} s`)
-      this.persist(link)
-      this.scheduleDial(link)
-      this.deps.onStatus()
+    const session = new PeerSession(channel, {
+      store: this.deps.store,
+      memory: link.memory,
+      sharedDocs: () => this.sharedWith(peerId),
+      writableByPeer: (name) => writableBy(peerId, name),
+      log: (kind, detail) => this.deps.log(peerId, kind, detail),
+      onChange: () => this.onSessionChange(link),
+      onAwareness: (doc, update) => this.deps.onAwareness?.(peerId, doc, update),
+      options: this.deps.options?.session
     })
-    ws.on('error', () => undefined) // 'close' follows and handles it
-    this.deps.log(peerId, 'connected', dialedBy === this.deps.self ? 'we dialled' : 'peer dialled')
-    session.start()
-    this.deps.onStatus()
+    link.session = session
+    return {
+      start: () => session.start(),
+      receive: (frame) => session.receive(frame),
+      close: (reason) => {
+        if (link.session === session) link.session = null
+        session.close(reason)
+      },
+      disconnected: () => {
+        link.inSync = false
+        this.persist(link)
+      }
+    }
   }
 
   private onSessionChange(link: PeerLink): void {
@@ -279,7 +189,7 @@ export class SyncEngine {
     const now = Date.now()
     link.lastContact = new Date(live.lastContact).toISOString()
     if (live.inSync && !link.inSync) {
-      link.attempt = 0
+      this.connections.proven(link.peer.stationId)
       link.lastCompleteSync = new Date(now).toISOString()
       this.persist(link)
     } else if (now - link.persistedContactAt > 10_000) {
@@ -287,67 +197,6 @@ export class SyncEngine {
     }
     link.inSync = live.inSync
     this.deps.onStatus()
-  }
-
-  private drop(link: PeerLink, reason: string): void {
-    if (link.retry) clearTimeout(link.retry)
-    link.retry = null
-    link.nextAttemptAt = null
-    const { session, ws } = link
-    link.session = null
-    link.ws = null
-    session?.close(reason)
-    ws?.terminate()
-  }
-
-  // ---- dialing ---------------------------------------------------------------------------------------
-
-  private scheduleDial(link: PeerLink, delayMs?: number): void {
-    if (this.stopped || link.session || link.dialing || link.retry || !link.peer.address) return
-    const delay = delayMs ?? this.backoff(link.attempt)
-    link.nextAttemptAt = Date.now() + delay
-    link.retry = setTimeout(() => {
-      link.retry = null
-      link.nextAttemptAt = null
-      void this.dial(link)
-    }, delay)
-    link.retry.unref()
-  }
-
-  /** Exponential backoff with equal jitter: never a tight loop, and two stations do not retry in lockstep. */
-  private backoff(attempt: number): number {
-    const ceiling = Math.min(this.options.backoffMaxMs, this.options.backoffBaseMs * 2 ** Math.min(attempt, 20))
-    return ceiling / 2 + Math.random() * (ceiling / 2)
-  }
-
-  private async dial(link: PeerLink): Promise<void> {
-    if (this.stopped || link.session || link.dialing) return
-    link.dialing = true
-    link.attempt++
-    this.deps.onStatus()
-    try {
-      const connected = await dialPeer({
-        address: link.peer.address,
-        expectedStationId: link.peer.stationId,
-        identity: this.deps.identity,
-        timeoutMs: this.options.dialTimeoutMs,
-        sessions: this.tlsSessions
-      })
-      link.dialing = false
-      if (!this.links.has(link.peer.stationId) || this.stopped) {
-        connected.ws.terminate()
-        return
-      }
-      this.attach(link.peer.stationId, connected.ws, this.deps.self)
-    } catch (error) {
-      link.dialing = false
-      const reason = error instanceof DialError ? error.reason : 'unreachable'
-      link.refused = reason === 'refused' || reason === 'wrong-station'
-      link.lastError = (error as Error).message
-      if (link.refused) this.deps.log(link.peer.stationId, 'dial-failed', link.lastError)
-      this.scheduleDial(link)
-      this.deps.onStatus()
-    }
   }
 
   // ---- what is shared, what is pending ---------------------------------------------------------------
@@ -365,15 +214,6 @@ export class SyncEngine {
         memory: { outgoing: new Map(), incoming: new Map(), peerDocs: this.loadPeerDocs(peer.stationId) },
         pending: new OfflinePending(this.deps.store),
         session: null,
-        ws: null,
-        dialedBy: null,
-        sessionStartedAt: 0,
-        dialing: false,
-        attempt: 0,
-        retry: null,
-        nextAttemptAt: null,
-        refused: false,
-        lastError: null,
         ...this.loadStatus(peer.stationId),
         persistedContactAt: 0,
         inSync: false
@@ -426,8 +266,3 @@ function writableBy(peerId: string, name: string): DocInfo | null {
   const info = parseDocName(name)
   return info && (info.owner === peerId || info.kind === 'plan') ? info : null
 }
-
-function refusalKind(reason: string): LinkEventKind {
-  return reason === 'unpaired' ? 'refused-unpaired' : reason === 'no-certificate' ? 'refused-no-certificate' : 'refused-tls'
-}
-
