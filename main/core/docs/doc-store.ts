@@ -4,8 +4,6 @@ import { BoundedUpdateDecoderV2 } from './bounded-update-decoder'
 import type { DocInfo, DocKind } from './doc-info'
 import { DEFAULT_DOC_LIMITS, PeerUpdateOverLimitError, planFull, type DocAtLimit, type DocLimits } from './doc-limits'
 
-export type { DocInfo, DocKind }
-
 export type DocUpdateListener = (name: string, update: Uint8Array, origin: unknown) => void
 export type DocLoadListener = (name: string, doc: Y.Doc) => void
 

@@ -1,4 +1,5 @@
-import type { DocInfo, DocStore } from '../docs/doc-store'
+import type { DocInfo } from '../docs/doc-info'
+import type { DocStore } from '../docs/doc-store'
 import { digestOf, fingerprint, isEmptyFingerprint, type DocFingerprint } from './doc-fingerprint'
 
 /** Per document, its fingerprint while it has not changed: every ack, listing and digest needs them. */

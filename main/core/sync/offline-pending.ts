@@ -1,4 +1,5 @@
-import type { DocInfo, DocStore } from '../docs/doc-store'
+import type { DocInfo } from '../docs/doc-info'
+import type { DocStore } from '../docs/doc-store'
 import { hasContentBeyond, sameBytes, type DocFingerprint } from './doc-fingerprint'
 
 /** One document's pending bytes, and what they were computed from. */

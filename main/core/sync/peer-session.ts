@@ -8,7 +8,8 @@
  */
 import * as Y from 'yjs'
 import { BoundedUpdateDecoderV2 } from '../docs/bounded-update-decoder'
-import type { DocInfo, DocStore } from '../docs/doc-store'
+import type { DocInfo } from '../docs/doc-info'
+import type { DocStore } from '../docs/doc-store'
 import { ChunkReassembly, type IncomingTransfer } from './chunk-reassembly'
 import { EMPTY_FINGERPRINT, hasContentBeyond, isEmptyFingerprint, sameBytes, type DocFingerprint } from './doc-fingerprint'
 import { FingerprintCache } from './fingerprint-cache'

@@ -4,7 +4,8 @@
  * honest while offline.
  */
 import type { Database } from 'better-sqlite3'
-import type { DocInfo, DocStore } from '../docs/doc-store'
+import type { DocInfo } from '../docs/doc-info'
+import type { DocStore } from '../docs/doc-store'
 import { parseDocName } from '../docs/doc-names'
 import type { Peer } from '../identity/peer-registry'
 import type { DocAtLimit } from '../docs/doc-limits'
