@@ -22,16 +22,20 @@ function structsClaimed(update: Uint8Array, stop: number): number {
   return count
 }
 
-/** Two writers taking turns, one character each: the densest honest history measured (about one struct per byte). */
+/**
+ * Two writers taking turns, one character each: the densest honest history measured (about one struct per byte).
+ * One document whose client ID alternates writes the same update as two documents syncing after every character,
+ * in a thirtieth of the time.
+ */
 function alternatingWriters(characters: number): Uint8Array {
-  const a = new Y.Doc({ gc: false })
-  const b = new Y.Doc({ gc: false })
+  const doc = new Y.Doc({ gc: false })
+  const text = doc.getText('notes')
+  const writers = [doc.clientID, doc.clientID + 1]
   for (let i = 0; i < characters; i++) {
-    const [writer, reader] = i % 2 ? [a, b] : [b, a]
-    writer.getText('notes').insert(writer.getText('notes').length, 'y')
-    Y.applyUpdateV2(reader, Y.encodeStateAsUpdateV2(writer, Y.encodeStateVector(reader)))
+    doc.clientID = writers[i % 2]
+    text.insert(text.length, 'y')
   }
-  return Y.encodeStateAsUpdateV2(a)
+  return Y.encodeStateAsUpdateV2(doc)
 }
 
 describe('bounded update decoder', () => {
