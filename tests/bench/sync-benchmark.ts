@@ -13,6 +13,7 @@ import { generateCases } from '../../main/core/cases/seed'
 import { fingerprint } from '../../main/core/sync/doc-fingerprint'
 import { startLinkStation, type LinkStation } from '../helpers/link-station'
 import { startThrottleProxy } from '../helpers/throttle-proxy'
+import { until } from '../helpers/until'
 import { formatBytes } from './stats'
 import { machineFacts } from './report'
 
@@ -30,14 +31,6 @@ const RECORDS = Number(flags.records)
 const BASELINE = Number(flags.baseline)
 const RATE = Number(flags.kbit) * 1000
 const RTT_MS = Number(flags.rtt)
-
-const until = async (check: () => boolean, what: string, timeoutMs: number) => {
-  const start = Date.now()
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
 
 const identical = (a: LinkStation, b: LinkStation) =>
   a.store.list().every((d) => {
@@ -104,12 +97,12 @@ async function main() {
     }
     a.engine.refresh()
     b.engine.refresh()
-    await until(() => identical(a, b), 'baseline sync', 120_000)
+    await until(() => identical(a, b), 'baseline sync', { timeoutMs: 120_000, everyMs: 20 })
     const docCount = a.store.list().length
 
     // Idle reconnect: nothing changed on either side.
     proxy.cut()
-    await until(() => b.engine.status()[0]?.state !== 'connected', 'drop noticed', 60_000)
+    await until(() => b.engine.status()[0]?.state !== 'connected', 'drop noticed', { timeoutMs: 60_000, everyMs: 20 })
     proxy.setLink({ rateBitsPerSecond: RATE, delayMs: RTT_MS / 2 })
     proxy.resetStats()
     const idleStart = Date.now()
@@ -118,14 +111,14 @@ async function main() {
     await until(() => {
       const st = b.engine.status()[0]
       return st?.state === 'connected' && st.lastCompleteSync !== syncedBefore
-    }, 'idle reconnect', 120_000)
+    }, 'idle reconnect', { timeoutMs: 120_000, everyMs: 20 })
     await new Promise((r) => setTimeout(r, RTT_MS * 2)) // let the last frames land
     const idle = proxy.stats()
     const idleMs = Date.now() - idleStart
 
     // A week offline: new records, corrections and withdrawals on A.
     proxy.cut()
-    await until(() => b.engine.status()[0]?.state !== 'connected', 'drop noticed', 60_000)
+    await until(() => b.engine.status()[0]?.state !== 'connected', 'drop noticed', { timeoutMs: 60_000, everyMs: 20 })
     const delta: unknown[] = []
     const added: [string, unknown][] = cases.slice(BASELINE).map((c, j) => {
       const value = sharedRecord(c, BASELINE + j)
@@ -152,7 +145,7 @@ async function main() {
     proxy.resetStats()
     const start = Date.now()
     proxy.restore()
-    await until(() => identical(a, b), 'catch-up', 30 * 60_000)
+    await until(() => identical(a, b), 'catch-up', { timeoutMs: 30 * 60_000, everyMs: 20 })
     const catchUpMs = Date.now() - start
     const wire = proxy.stats()
     const largest = a.engine.sessionStatus(b.id)?.largestFrameSent ?? 0

@@ -167,19 +167,3 @@ export function runCli(args: string[], options: { stdin?: string } = {}): Promis
     )
   })
 }
-
-/** Polls an async condition until it holds (returning its value), for state that other processes change. */
-export async function waitFor<T>(check: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000, everyMs = 50): Promise<T> {
-  const deadline = performance.now() + timeoutMs
-  let last: unknown
-  for (;;) {
-    try {
-      const value = await check()
-      if (value) return value
-    } catch (error) {
-      last = error // a station still starting up; try again
-    }
-    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`)
-    await new Promise((resolve) => setTimeout(resolve, everyMs))
-  }
-}

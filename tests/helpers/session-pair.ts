@@ -40,7 +40,8 @@ export const writableBy = (peer: string) => (name: string) => {
 
 /**
  * Connects two sides over a real WebSocket on loopback (no TLS: the sessions are what is tested here).
- * Resolves once both sessions are running; `cut()` drops the socket like a failing link.
+ * Resolves once both sessions are running; `cut()` drops the socket like a failing link, and resolves once both
+ * sockets have closed (and with them both sessions).
  */
 export async function connect(a: Side, b: Side, options: Partial<SessionOptions> = {}, via?: (port: number) => Promise<number>) {
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 })
@@ -77,22 +78,16 @@ export async function connect(a: Side, b: Side, options: Partial<SessionOptions>
   const sb = attach(b, a, serverSocket)
   sa.start()
   sb.start()
+  const socketClosed = (ws: WebSocket) => new Promise<void>((resolve) => (ws.readyState === ws.CLOSED ? resolve() : ws.once('close', () => resolve())))
   return {
-    cut() {
+    async cut() {
       client.terminate()
       serverSocket.terminate()
+      await Promise.all([socketClosed(client), socketClosed(serverSocket)])
     },
     async close() {
       client.terminate()
       await new Promise((resolve) => server.close(resolve))
     }
-  }
-}
-
-export async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const start = Date.now()
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
   }
 }

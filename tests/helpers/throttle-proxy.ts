@@ -8,6 +8,7 @@
  *   proxy.cut({ silent: true })             // dead radio: nothing moves, nothing closes; restore() resumes it all
  *   proxy.restore()
  *   proxy.stats()                           // bytes delivered each way, connections, worst transit, peak buffering
+ *   proxy.onBytes(({ bytes, dueMs, atMs }) => ...)  // each delivery, with the time the link model had it due
  *   await proxy.close()
  *
  * It forwards bytes and never parses them, so TLS passes through untouched.
@@ -39,11 +40,19 @@ export interface ThrottleProxyOptions extends LinkConditions {
 
 export type Direction = 'up' | 'down'
 
-/** Bytes handed to the receiving end; up = client→target, down = target→client. */
+/**
+ * Bytes handed to the receiving end; up = client→target, down = target→client. The times are performance.now()
+ * values; `receivedAtMs` and `dueMs` are the link model's schedule, which a busy machine cannot shift: a late timer
+ * makes `atMs` later than `dueMs`, never the schedule itself. Delivery is never earlier than due.
+ */
 export interface BytesDelivered {
   direction: Direction
   bytes: number
-  /** performance.now() at delivery */
+  /** when these bytes reached the proxy */
+  receivedAtMs: number
+  /** when the link model has their last bit reach the far side: serialised at the rate behind what went before, plus the delay */
+  dueMs: number
+  /** when they were actually handed over */
   atMs: number
 }
 
@@ -59,6 +68,8 @@ export interface ThrottleStats {
   maxChunkTransitMs: number
   /** most bytes held for one direction at once, including what the receiving socket had not flushed */
   peakQueuedBytes: number
+  /** directions whose sender the proxy is holding back right now (not reading from it) because their queue is full */
+  sendersHeldBack: number
 }
 
 export interface ThrottleProxy {
@@ -82,7 +93,7 @@ interface LinkState {
   delay: number
   mode: Mode
   queueBytes: number
-  delivered(direction: Direction, bytes: number, transitMs: number): void
+  delivered(direction: Direction, slice: Slice): void
   buffered(bytes: number): void
 }
 
@@ -120,6 +131,8 @@ class Pipe {
   private stopped = false
   /** the listener hands over client sockets paused; the first pump decides whether to read */
   private reading = false
+  /** not reading because the queue is full (rather than because the link is cut or the pipe stopped) */
+  heldBack = false
 
   constructor(
     private readonly direction: Direction,
@@ -208,7 +221,7 @@ class Pipe {
       this.queued -= slice.data.length
       if (this.sink.destroyed) continue
       this.sink.write(slice.data)
-      this.state.delivered(this.direction, slice.data.length, performance.now() - slice.receivedAt)
+      this.state.delivered(this.direction, slice)
     }
   }
 
@@ -216,7 +229,9 @@ class Pipe {
     const held = this.queued + this.sink.writableLength
     this.state.buffered(held)
     const limit = this.state.queueBytes
-    const read = !this.stopped && this.state.mode === 'up' && (this.reading ? held <= limit : held <= limit / 2)
+    const open = !this.stopped && this.state.mode === 'up'
+    const read = open && (this.reading ? held <= limit : held <= limit / 2)
+    this.heldBack = open && !read
     if (read === this.reading) return
     this.reading = read
     if (read) this.source.resume()
@@ -262,6 +277,10 @@ class Connection {
     this.onGone(this)
   }
 
+  sendersHeldBack(): number {
+    return this.pipes.filter((pipe) => pipe.heldBack).length
+  }
+
   /** The pipes see the silent mode: they stop their timers and stop reading. */
   freeze(): void {
     for (const pipe of this.pipes) pipe.pump()
@@ -302,7 +321,8 @@ export async function startThrottleProxy(options: ThrottleProxyOptions): Promise
     openConnections: 0,
     refusedConnections: 0,
     maxChunkTransitMs: 0,
-    peakQueuedBytes: 0
+    peakQueuedBytes: 0,
+    sendersHeldBack: 0
   })
   let counters = emptyStats()
   const listeners = new Set<(event: BytesDelivered) => void>()
@@ -315,11 +335,13 @@ export async function startThrottleProxy(options: ThrottleProxyOptions): Promise
     delay: options.delayMs ?? 0,
     mode: 'up',
     queueBytes,
-    delivered(direction, bytes, transitMs) {
+    delivered(direction, slice) {
+      const bytes = slice.data.length
+      const atMs = performance.now()
       if (direction === 'up') counters.bytesUp += bytes
       else counters.bytesDown += bytes
-      counters.maxChunkTransitMs = Math.max(counters.maxChunkTransitMs, transitMs)
-      const event = { direction, bytes, atMs: performance.now() }
+      counters.maxChunkTransitMs = Math.max(counters.maxChunkTransitMs, atMs - slice.receivedAt)
+      const event: BytesDelivered = { direction, bytes, receivedAtMs: slice.receivedAt, dueMs: slice.arrivesAt!, atMs }
       for (const listener of listeners) listener(event)
     },
     buffered(bytes) {
@@ -383,7 +405,11 @@ export async function startThrottleProxy(options: ThrottleProxyOptions): Promise
       if ('delayMs' in conditions) state.delay = conditions.delayMs ?? 0
     },
 
-    stats: () => ({ ...counters, openConnections: connections.size }),
+    stats: () => ({
+      ...counters,
+      openConnections: connections.size,
+      sendersHeldBack: [...connections].reduce((n, connection) => n + connection.sendersHeldBack(), 0)
+    }),
 
     resetStats() {
       counters = emptyStats()

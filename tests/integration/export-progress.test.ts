@@ -10,6 +10,7 @@ import { generateCases } from '../../main/core/cases/seed'
 import type { Station } from '../../main/core/station'
 import type { ExportProgress } from '../../preload/api'
 import { call, officer, openTestStation } from '../helpers/station'
+import { until } from '../helpers/until'
 const CASES = 20_000
 let station: Station
 let dir: string
@@ -49,7 +50,7 @@ describe('export progress and cancellation', () => {
     const seen = progressOf('to-cancel')
     let settled = false
     const running = call(station, 'export.run', { id: 'to-cancel', what: 'cases', format: 'xlsx' }).finally(() => (settled = true))
-    while (!settled && !seen.some((p) => p.rows > 0)) await new Promise((resolve) => setTimeout(resolve, 5))
+    await until(() => settled || seen.some((p) => p.rows > 0), 'the first progress of the export', { timeoutMs: 30_000, everyMs: 5 })
     // The export reads on its own connection: the case log still answers, and still takes writes.
     const page = await call(station, 'cases.search', { q: 'ยาบ้า', limit: 5 })
     expect(page.total).toBeGreaterThan(0)

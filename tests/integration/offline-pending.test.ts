@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { openDatabase } from '../../main/core/db/open-database'
 import { DocStore } from '../../main/core/docs/doc-store'
 import { useTempDirs } from '../helpers/temp-dir'
-import { until } from '../helpers/session-pair'
+import { until } from '../helpers/until'
 import { startLinkStation, type LinkStation } from '../helpers/link-station'
 
 /** The real store, counting the diffs it encodes: the expensive step of a pending figure. */

@@ -21,6 +21,7 @@ import { compressUpdate } from '../../main/core/sync/update-compression'
 import type { MethodInput, MethodName, MethodOutput } from '../../preload/api'
 import { startSourceHost, type SourceHost } from '../reliability/lib/source-programs'
 import { useTempDirs } from '../helpers/temp-dir'
+import { until } from '../helpers/until'
 
 /** Updates in the burst: fewer than the station lets wait before it stops reading, so the ping is read at once. */
 const BURST = 120
@@ -143,7 +144,8 @@ describe('a paired peer flooding the link', () => {
     expect(seen.stored).toBe(count)
     expect(seen.acksAtPong.get(8)).toBeGreaterThan(0)
     ws.send(encodeFrame({ kind: Kind.ping, nonce: 9 }))
-    await expect.poll(() => seen.acksAtPong.get(9)).toBe(count)
+    await until(() => seen.acksAtPong.has(9), 'the answer to ping 9')
+    expect(seen.acksAtPong.get(9)).toBe(count)
     ws.terminate()
     expect((await must(screen, 'sync.log', { limit: 10 })).filter((e) => e.kind.startsWith('refused'))).toEqual([])
   }, 120_000)

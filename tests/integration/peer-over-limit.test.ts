@@ -9,7 +9,7 @@ import { DocStore } from '../../main/core/docs/doc-store'
 import { DEFAULT_DOC_LIMITS } from '../../main/core/docs/doc-limits'
 import { fingerprint } from '../../main/core/sync/doc-fingerprint'
 import { useTempDirs } from '../helpers/temp-dir'
-import { until } from '../helpers/session-pair'
+import { until } from '../helpers/until'
 import { startLinkStation, type LinkStation } from '../helpers/link-station'
 
 const KB = 1024

@@ -5,7 +5,8 @@ import { encodeFrame, Kind } from '../../main/core/sync/frames'
 import { fingerprint } from '../../main/core/sync/doc-fingerprint'
 import { useTempDirs } from '../helpers/temp-dir'
 import { startThrottleProxy, type ThrottleProxy } from '../helpers/throttle-proxy'
-import { connect, openSide, until, type Side } from '../helpers/session-pair'
+import { connect, openSide, type Side } from '../helpers/session-pair'
+import { until } from '../helpers/until'
 
 const A = 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA'
 const B = 'BBBB-BBBB-BBBB-BBBB-BBBB-BBBB-BBBB'
@@ -77,8 +78,7 @@ describe('peer session', () => {
     a.store.write(() => a.store.get(PLAN.name).getText('notes').insert(0, 'Joint patrol at km 12.'))
     const first = await link(a, b)
     await until(() => b.store.info(PLAN.name) !== null && b.store.get(PLAN.name).getText('notes').length > 0, 'plan arrives')
-    first.cut()
-    await until(() => true, 'cut')
+    await first.cut()
 
     a.store.write(() => a.store.get(PLAN.name).getText('notes').insert(0, 'ลาดตระเวนร่วม. '))
     b.store.write(() => {
@@ -149,7 +149,7 @@ describe('peer session', () => {
     const options = { initialChunkBytes: 8 * 1024, minChunkBytes: 8 * 1024, maxChunkBytes: 8 * 1024 }
     const first = await link(a, b, options, slowLink)
     await until(() => [...b.memory.incoming.values()].some((t) => t.received > t.total / 3), 'a third of the transfer')
-    first.cut()
+    await first.cut()
     const partial = [...b.memory.incoming.values()][0]
     const before = partial.received
 

@@ -10,9 +10,10 @@ import { RECEIVED_QUIET_MINUTES, SCREEN_QUIET_MINUTES } from '../../main/core/pl
 import { DATABASE_FILE, openStation, systemConnection, type ConnectionState, type Station } from '../../main/core/station'
 import type { AuditEntry, MethodInput, MethodName, MethodOutput, PlanDetail } from '../../preload/api'
 import { callOn, OFFICER_A, OFFICER_B, setUpAccounts, signIn, SUPERVISOR, tryOn } from '../helpers/accounts'
-import { runCli, waitFor } from '../helpers/built-programs'
+import { runCli } from '../helpers/built-programs'
 import { openTestStation } from '../helpers/station'
 import { useTempDirs } from '../helpers/temp-dir'
+import { until } from '../helpers/until'
 import { join } from 'node:path'
 
 const tempDir = useTempDirs()
@@ -188,14 +189,14 @@ async function openOffice(who: keyof typeof IDENTITIES, user: string, now?: () =
 
 /** Waits until the office holds the plan with this content hash (and the check holds). */
 function holds(office: Office, id: string, hash: string, check: (p: PlanDetail) => boolean = () => true): Promise<PlanDetail> {
-  return waitFor(
+  return until(
     async () => {
       const reply = await office.station.dispatch('plans.get', { id }, systemConnection('test'))
       const plan = reply.ok ? (reply.value as PlanDetail) : null
       return plan && plan.signoff.contentHash === hash && check(plan) ? plan : null
     },
     `the plan with content ${hash.slice(0, 12)} on the other station`,
-    15_000
+    { timeoutMs: 15_000, everyMs: 50 }
   )
 }
 

@@ -16,6 +16,7 @@ import { PlanReplica } from '../../renderer/src/features/plans/replica/plan-repl
 import { addItem, listItems, planRoots, setField } from '../../renderer/src/features/plans/replica/plan-model'
 import { call, officer, openTestStation } from '../helpers/station'
 import { useTempDirs } from '../helpers/temp-dir'
+import { until } from '../helpers/until'
 
 /**
  * The screens' API over the station in process, as the host's socket gives it to a page; `down` makes every
@@ -53,15 +54,6 @@ async function openScreen(station: Station, id: string) {
       replica.destroy()
     }
   }
-}
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20))
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (check()) return
-    await settle()
-  }
-  throw new Error(`timed out waiting for ${what}`)
 }
 
 const notesOf = (doc: Y.Doc) => planRoots(doc).notes.toString()
@@ -112,8 +104,11 @@ describe('the plan screen replica', () => {
       })
       setField(planRoots(screen.replica.doc).meta, 'codeName', 'ECHO-1')
       await until(() => !screen.replica.getState().unsaved, 'the edit with the station')
-      await settle()
-      expect(remoteChanges).toBe(0)
+      // The station announces its changes in order: once a later change made elsewhere has come back to this
+      // screen, the echo of its own edit would have come before it.
+      await call(station, 'plans.edit', { id, edits: [{ op: 'add', list: 'tasks', item: { id: 'later', title: 'A later change' } }] })
+      await until(() => listItems(planRoots(screen.replica.doc).tasks).length === 1, 'the later change on the screen')
+      expect(remoteChanges).toBe(1)
       expect((await call(station, 'plans.get', { id })).codeName).toBe('ECHO-1')
       screen.close()
     } finally {

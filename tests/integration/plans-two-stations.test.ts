@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { EventPayload, MethodInput, MethodName, MethodOutput, PlanDetail } from '../../preload/api'
 import { openStation, systemConnection, type Station } from '../../main/core/station'
-import { until } from '../helpers/session-pair'
+import { until } from '../helpers/until'
 import { useTempDirs } from '../helpers/temp-dir'
 
 const LINK = { backoffBaseMs: 50, backoffMaxMs: 300 }
@@ -72,21 +72,18 @@ async function detailOn(office: Office, id: string): Promise<PlanDetail | null> 
 
 /** Waits until both stations hold the same plan content (and the check holds on both). */
 async function converged(a: Office, b: Office, id: string, check: (p: PlanDetail) => boolean = () => true): Promise<[PlanDetail, PlanDetail]> {
-  let pair: [PlanDetail | null, PlanDetail | null] = [null, null]
   const same = (x: PlanDetail, y: PlanDetail) =>
     x.signoff.contentHash === y.signoff.contentHash &&
     JSON.stringify(x.signoff.approvals) === JSON.stringify(y.signoff.approvals) &&
     JSON.stringify(x.versions) === JSON.stringify(y.versions)
-  await until(
-    () => {
-      void Promise.all([detailOn(a, id), detailOn(b, id)]).then((p) => (pair = p))
-      const [x, y] = pair
-      return !!x && !!y && same(x, y) && check(x) && check(y)
+  return until(
+    async () => {
+      const [x, y] = await Promise.all([detailOn(a, id), detailOn(b, id)])
+      return x && y && same(x, y) && check(x) && check(y) ? ([x, y] as [PlanDetail, PlanDetail]) : null
     },
     'both stations to hold the same plan',
     15_000
   )
-  return pair as [PlanDetail, PlanDetail]
 }
 
 const content = ({ lastEdit: _l, counterpart: _c, ...rest }: PlanDetail) => rest

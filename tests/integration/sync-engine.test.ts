@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { fingerprint } from '../../main/core/sync/doc-fingerprint'
 import { useTempDirs } from '../helpers/temp-dir'
-import { until } from '../helpers/session-pair'
+import { until } from '../helpers/until'
 import { startLinkStation, type LinkStation } from '../helpers/link-station'
+import { startThrottleProxy, type ThrottleProxy } from '../helpers/throttle-proxy'
 
 const recordsDoc = (s: LinkStation) => ({ name: `records/${s.id}/2026-11`, kind: 'records' as const, owner: s.id })
 
@@ -24,9 +25,17 @@ const stateOf = (s: LinkStation, peer: LinkStation) => s.engine.status().find((p
 describe('sync engine over mutual TLS', () => {
   const tempDir = useTempDirs()
   const running: LinkStation[] = []
+  const proxies: ThrottleProxy[] = []
   afterEach(async () => {
     for (const s of running.splice(0)) await s.stop()
+    for (const p of proxies.splice(0)) await p.close()
   })
+  /** A plain forwarder in front of a station (no rate, no delay): it counts the connections made to it. */
+  const forwarderTo = async (s: LinkStation) => {
+    const proxy = await startThrottleProxy({ target: { host: '127.0.0.1', port: s.port } })
+    proxies.push(proxy)
+    return { proxy, address: `127.0.0.1:${proxy.port}` }
+  }
   const station = async (name: string, dir = tempDir()) => {
     const s = await startLinkStation(dir, name)
     running.push(s)
@@ -48,13 +57,22 @@ describe('sync engine over mutual TLS', () => {
   it('keeps a single session when both stations dial at once', async () => {
     const a = await station('A')
     const b = await station('B')
-    a.pair(b)
-    b.pair(a)
-    await until(() => stateOf(a, b)?.state === 'connected' && stateOf(b, a)?.state === 'connected', 'connected')
-    await new Promise((resolve) => setTimeout(resolve, 500))
+    const [toA, toB] = await Promise.all([forwarderTo(a), forwarderTo(b)])
+    a.pair({ id: b.id, address: toB.address })
+    b.pair({ id: a.id, address: toA.address })
+    const made = () => toA.proxy.stats().connections + toB.proxy.stats().connections
+    const open = () => toA.proxy.stats().openConnections + toB.proxy.stats().openConnections
+    // Settled: both dials went through, the tie-break closed one of the two connections, both sides are connected.
+    await until(
+      () => made() === 2 && open() === 1 && stateOf(a, b)?.state === 'connected' && stateOf(b, a)?.state === 'connected',
+      'one connection of the two left, and both sides connected'
+    )
     share(a, 'case-1', { summary: 'after settling' })
     await until(() => identical(a, b, recordsDoc(a).name), 'sync over the surviving session')
     expect(stateOf(a, b)?.state).toBe('connected')
+    // The same connection survived on both sides: neither lost its session and dialled again.
+    expect({ made: made(), open: open() }).toEqual({ made: 2, open: 1 })
+    expect([...a.events(), ...b.events()].filter((e) => e.kind === 'disconnected')).toEqual([])
   })
 
   it('refuses a station that is not paired, before any document data flows, and logs it', async () => {
@@ -89,9 +107,14 @@ describe('sync engine over mutual TLS', () => {
     a.engine.refresh()
     await until(() => stateOf(b, a)?.state !== 'connected', 'session dropped')
     share(a, 'case-after', { summary: 'must not reach B' })
-    await new Promise((resolve) => setTimeout(resolve, 600))
+    // B is still paired on its side and keeps dialling: once a dial it made after the write has been refused (A
+    // logged the refusal, B its failed dial), a dial that should not have got in would have by now.
+    const refusalsOfB = () => a.events().filter((e) => e.kind === 'refused-unpaired' && e.peer === b.id).length
+    const failedDialsOfB = () => b.events().filter((e) => e.kind === 'dial-failed' && e.peer === a.id).length
+    const [refusedBefore, failedBefore] = [refusalsOfB(), failedDialsOfB()]
+    await until(() => refusalsOfB() > refusedBefore && failedDialsOfB() > failedBefore, "a dial of B's after the write to be refused")
     expect(b.store.info(recordsDoc(a).name)).toBeNull()
-    expect(a.events().some((e) => e.kind === 'refused-unpaired' && e.peer === b.id)).toBe(true)
+    expect(stateOf(b, a)?.state).not.toBe('connected')
   })
 
   it('is honest while offline: pending grows, and a restart of the peer catches up', async () => {

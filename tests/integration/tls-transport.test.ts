@@ -23,6 +23,7 @@ import {
   type Refusal
 } from '../../main/core/sync/tls-transport'
 import { rawTlsUpgrade } from '../helpers/raw-tls13-client'
+import { until } from '../helpers/until'
 
 interface TestStation {
   identity: StationIdentity
@@ -76,16 +77,6 @@ async function dialFailure(options: DialOptions): Promise<DialError> {
 const nextMessage = (ws: WebSocket) =>
   new Promise<string>((resolve) => ws.once('message', (data) => resolve(String(data))))
 
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let waited = 0; !condition(); waited += 10) {
-    if (waited > 3000) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
-
-/** Lets any connection the listener might still accept arrive before asserting that none did. */
-const settle = () => new Promise((r) => setTimeout(r, 150))
-
 describe('mutual-TLS WebSocket transport', () => {
   let dir: string
   const databases: Database[] = []
@@ -120,6 +111,18 @@ describe('mutual-TLS WebSocket transport', () => {
         if (s.registry.isPaired(other.identity.stationId)) s.registry.remove(other.identity.stationId, 'test')
       }
     })
+  }
+
+  /**
+   * Huay Xai (paired) dials Chiang Khong's listener and is accepted. That takes several round trips through the
+   * listener after every earlier connection had ended, so by then a peer the listener should not have accepted
+   * from those would be in `peers` too. Returns the stations of all its peers, this last one included.
+   */
+  async function peersAfterAPairedDial(atChiangKhong: Listening) {
+    const before = atChiangKhong.peers.length
+    await dial({ address: atChiangKhong.address, expectedStationId: chiangKhong.identity.stationId, identity: huayXai.identity })
+    await until(() => atChiangKhong.peers.length > before, 'the listener to hand over the paired dial')
+    return atChiangKhong.peers.map((p) => p.peer.stationId)
   }
 
   it('connects paired stations in both directions and carries messages both ways', async () => {
@@ -170,8 +173,8 @@ describe('mutual-TLS WebSocket transport', () => {
         message: expect.stringContaining(`Station ${stranger.identity.stationId} at ${HOST} tried to connect but is not paired`)
       }
     ])
-    await settle()
-    expect(atChiangKhong.peers).toEqual([])
+    pairBothWays(atChiangKhong, null)
+    expect(await peersAfterAPairedDial(atChiangKhong)).toEqual([huayXai.identity.stationId])
   })
 
   it("refuses a station presenting another (unpaired) station's certificate and key", async () => {
@@ -182,8 +185,7 @@ describe('mutual-TLS WebSocket transport', () => {
     const error = await dialFailure({ address: atChiangKhong.address, expectedStationId: chiangKhong.identity.stationId, identity: third.identity })
     expect(error.reason).toBe('refused')
     expect(atChiangKhong.refusals.map((r) => [r.reason, r.stationId])).toEqual([['unpaired', third.identity.stationId]])
-    await settle()
-    expect(atChiangKhong.peers).toEqual([])
+    expect(await peersAfterAPairedDial(atChiangKhong)).toEqual([huayXai.identity.stationId])
   })
 
   it("refuses a client that shows a paired station's certificate without holding its key", async () => {
@@ -200,8 +202,8 @@ describe('mutual-TLS WebSocket transport', () => {
     expect(forged.status).toBeUndefined()
     await until(() => atChiangKhong.refusals.length === 1, 'the refusal')
     expect(atChiangKhong.refusals[0].reason).toBe('tls-failed')
-    await settle()
-    expect(atChiangKhong.peers).toHaveLength(1)
+    // The honest client and the paired dial below, and not the forger in between.
+    expect(await peersAfterAPairedDial(atChiangKhong)).toEqual([huayXai.identity.stationId, huayXai.identity.stationId])
   })
 
   it('refuses to talk to a server whose ID is not the expected one, naming both IDs', async () => {
@@ -217,8 +219,7 @@ describe('mutual-TLS WebSocket transport', () => {
     expect(error.message).toContain(`has ID ${stranger.identity.stationId}`)
     // The dialer hung up during TLS, before the WebSocket upgrade: the listener saw no request at all, only
     // (at most) a handshake cut short.
-    await settle()
-    expect(atChiangKhong.peers).toEqual([])
+    expect(await peersAfterAPairedDial(atChiangKhong)).toEqual([huayXai.identity.stationId])
     expect(atChiangKhong.refusals.filter((r) => r.reason !== 'tls-failed')).toEqual([])
   })
 
@@ -351,15 +352,18 @@ describe('mutual-TLS WebSocket transport', () => {
       held.forEach((s) => s.destroy())
       return new Promise((r) => mute.close(r))
     })
-    const started = Date.now()
-    const timeout = await dialFailure({
-      address: `${HOST}:${(mute.address() as { port: number }).port}`,
-      expectedStationId: chiangKhong.identity.stationId,
-      identity: huayXai.identity,
-      timeoutMs: 300
-    })
+    const toMute = { address: `${HOST}:${(mute.address() as { port: number }).port}`, expectedStationId: chiangKhong.identity.stationId, identity: huayXai.identity }
+    // The dial gives up after its own timeout, not another one: a dial to the same mute server started earlier
+    // with a longer timeout is still waiting when it does.
+    let patientSettled = false
+    const patient = dialFailure({ ...toMute, timeoutMs: 60_000 }).finally(() => (patientSettled = true))
+    await until(() => held.length === 1, 'the first dial to reach the mute server')
+    const timeout = await dialFailure({ ...toMute, timeoutMs: 300 })
     expect(timeout.reason).toBe('timeout')
-    expect(Date.now() - started).toBeLessThan(2000)
+    expect(timeout.message).toMatch(/No answer from 127\.0\.0\.1:\d+ within/)
+    expect(patientSettled).toBe(false)
+    held.forEach((s) => s.destroy())
+    expect((await patient).reason).toBe('tls-failed')
 
     const badAddress = await dialFailure({ address: 'nowhere', expectedStationId: chiangKhong.identity.stationId, identity: huayXai.identity })
     expect(badAddress.reason).toBe('bad-address')

@@ -6,10 +6,11 @@
 import { randomBytes } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Case, ExchangePage, MethodOutput, MessageThread, PairedStation, PeerLinkStatus, RecordDetail, StationCard, SyncStatus } from '../../preload/api'
-import { runCli, startHost, stopAllHosts, waitFor, type RunningHost } from '../helpers/built-programs'
+import { runCli, startHost, stopAllHosts, type RunningHost } from '../helpers/built-programs'
 import { openSocket, socketUrl, type TestSocket } from '../helpers/host-socket'
 import { startThrottleProxy, type ThrottleProxy } from '../helpers/throttle-proxy'
 import { useTempDirs } from '../helpers/temp-dir'
+import { until } from '../helpers/until'
 
 type LinkEvent = MethodOutput<'sync.log'>[number]
 
@@ -21,6 +22,8 @@ afterEach(async () => {
 })
 
 const LOOPBACK_SYNC = ['--sync-port', '0', '--sync-host', '127.0.0.1']
+/** How the tests wait on the hosts: other processes, so a call may fail while one starts or stops. */
+const hosts = { retryOnError: true, timeoutMs: 20_000, everyMs: 50 }
 
 /** `blo ARGS --data DIR`, which must succeed; its JSON output. */
 async function blo<T>(dir: string, args: string[], stdin?: string): Promise<T> {
@@ -151,7 +154,7 @@ describe('two stations as separate processes', () => {
     })
     await b.blo(['pair', 'add', '--id', cardA.stationId, '--address', a.sync])
     expect((await a.blo<PairedStation[]>(['pair', 'list', '--json'])).map((p) => p.stationId)).toEqual([b.id])
-    await waitFor(async () => isSynced(await a.linkTo(b)) && isSynced(await b.linkTo(a)), 'the first complete sync')
+    await until(async () => isSynced(await a.linkTo(b)) && isSynced(await b.linkTo(a)), 'the first complete sync', hosts)
 
     // Share two cases: the first with the default fields, the second with names ticked.
     const meth = await a.blo<Case>(['case', 'add', '--json', '-'], JSON.stringify(methCase))
@@ -159,7 +162,7 @@ describe('two stations as separate processes', () => {
     const sharedMeth = await a.blo<RecordDetail>(['share', meth.id])
     expect(sharedMeth.record).toMatchObject({ recordId: meth.id, revision: 1, fields: ['core', 'summary', 'items', 'conveyances', 'persons.basic'] })
     await a.blo(['share', pangolin.id, '--fields', 'summary,items,persons.basic,persons.names'])
-    await waitFor(async () => (await b.list('received')).total === 2, 'B to receive both records')
+    await until(async () => (await b.list('received')).total === 2, 'B to receive both records', hosts)
 
     const found = await b.blo<ExchangePage>(['exchange', 'list', '--json', '--box', 'received', '--q', 'ซุกซ่อนในยาง'])
     expect(found.total).toBe(1)
@@ -176,31 +179,31 @@ describe('two stations as separate processes', () => {
 
     // An alert from B reaches A.
     const alert = await b.blo<MessageThread>(['alert', 'send', '--subject', 'vehicle', '--plate', 'ກຂ 1234', '--text', 'ລົດກະບະສີຂາວ ມຸ່ງໜ້າຂົວມິດຕະພາບ 4'])
-    await waitFor(async () => (await a.list('alerts')).total === 1, 'the alert on A')
+    await until(async () => (await a.list('alerts')).total === 1, 'the alert on A', hosts)
     const alertsOnA = await a.blo<ExchangePage>(['exchange', 'list', '--json', '--box', 'alerts'])
     expect(alertsOnA.rows[0]).toMatchObject({ origin: b.id, fromCounterpart: true, unread: true, message: { id: alert.message.id, kind: 'alert', priority: 'urgent', plate: 'ກຂ 1234' } })
 
     // A request from A gets a reply from B; A sees it in the thread.
     const request = await a.blo<MessageThread>(['request', 'send', '--title', 'ขอข้อมูลเจ้าของรถ', '--text', 'ขอชื่อเจ้าของรถกระบะทะเบียน ກຂ 1234'])
-    await waitFor(async () => (await b.list('requests')).total === 1, 'the request on B')
+    await until(async () => (await b.list('requests')).total === 1, 'the request on B', hosts)
     const replied = await b.blo<MessageThread>(['reply', '--origin', a.id, '--message', request.message.id, '--text', 'ເຈົ້າຂອງລົດແມ່ນບໍລິສັດຂົນສົ່ງ'])
     expect(replied.replies).toHaveLength(1)
-    await waitFor(async () => {
+    await until(async () => {
       const [thread] = (await a.list('requests')).rows
       return thread?.type === 'message' && thread.replyCount === 1
-    }, 'the reply on A')
+    }, 'the reply on A', hosts)
     const threadsOnA = await a.blo<{ rows: { replies: MessageThread['replies'] }[] }>(['exchange', 'list', '--json', '--box', 'requests'])
     expect(threadsOnA.rows[0].replies).toMatchObject([{ origin: b.id, fromCounterpart: true, message: { kind: 'reply', text: 'ເຈົ້າຂອງລົດແມ່ນບໍລິສັດຂົນສົ່ງ' } }])
 
     // B goes down. Both sides work on: A corrects, shares and withdraws; B, with no station running, sends an alert.
     await b.stop()
-    await waitFor(async () => (await a.linkTo(b))?.state !== 'connected', 'A to notice B is gone')
+    await until(async () => (await a.linkTo(b))?.state !== 'connected', 'A to notice B is gone', hosts)
     const methFixed = await a.call<Case>('cases.update', { id: meth.id, expectedVersion: 1, input: { ...methCase, summary: `${methCase.summary} (แก้ไขจำนวน)` } })
     expect((await a.blo<RecordDetail>(['share', methFixed.id])).record.revision).toBe(2)
     const timber = await a.blo<Case>(['case', 'add', '--json', '-'], JSON.stringify(timberCase))
     await a.blo(['share', timber.id, '--fields', 'summary,items'])
     expect((await a.blo<RecordDetail>(['withdraw', pangolin.id, '--reason', 'ส่งผิดคดี'])).record.withdrawn).toMatchObject({ reason: 'ส่งผิดคดี' })
-    await waitFor(async () => ((await a.linkTo(b))?.pendingDocs ?? 0) > 0, 'A to count what B has not got')
+    await until(async () => ((await a.linkTo(b))?.pendingDocs ?? 0) > 0, 'A to count what B has not got', hosts)
 
     const offlineB = await b.blo<SyncStatus>(['sync', 'status', '--json'])
     expect(offlineB.listening).toBeNull()
@@ -212,8 +215,8 @@ describe('two stations as separate processes', () => {
     b = await startOffice(dirB)
     expect(b.id).toBe(cardB.stationId)
     await a.blo(['pair', 'add', '--id', b.id, '--address', b.sync])
-    await waitFor(async () => isSynced(await a.linkTo(b), restartedAt) && isSynced(await b.linkTo(a), restartedAt), 'both sides synced again')
-    await waitFor(async () => (await a.list('alerts')).total === 2 && (await b.list('received')).total === 3, 'the offline work on both sides')
+    await until(async () => isSynced(await a.linkTo(b), restartedAt) && isSynced(await b.linkTo(a), restartedAt), 'both sides synced again', hosts)
+    await until(async () => (await a.list('alerts')).total === 2 && (await b.list('received')).total === 3, 'the offline work on both sides', hosts)
 
     const [allA, allB] = [await a.blo<AllBoxes>(['exchange', 'list', '--json']), await b.blo<AllBoxes>(['exchange', 'list', '--json'])]
     expect(allA.sent.total).toBe(3)
@@ -231,7 +234,7 @@ describe('two stations as separate processes', () => {
     // A stranger that pairs A on its own side is refused by A, and both sides can see it.
     const c = await startOffice(await initOffice('Unknown office', 'MM'))
     await c.blo(['pair', 'add', '--id', a.id, '--address', a.sync])
-    await waitFor(async () => (await c.linkTo(a))?.state === 'refused', 'the stranger to be refused')
+    await until(async () => (await c.linkTo(a))?.state === 'refused', 'the stranger to be refused', hosts)
     const logA = await a.blo<LinkEvent[]>(['sync', 'log', '--json', '--limit', '50'])
     expect(logA.find((e) => e.kind === 'refused-unpaired' && e.peer === c.id)?.detail).toMatch(/not paired/)
     expect((await a.blo<SyncStatus>(['sync', 'status', '--json'])).peers.map((p) => p.stationId)).toEqual([b.id])
@@ -239,7 +242,7 @@ describe('two stations as separate processes', () => {
 
     // Unpairing revokes at once: B's next attempt is refused too.
     expect(await a.blo(['pair', 'remove', '--id', b.id])).toEqual({ removed: true })
-    await waitFor(async () => (await b.linkTo(a))?.state === 'refused', 'B to be refused after unpairing', 30_000)
+    await until(async () => (await b.linkTo(a))?.state === 'refused', 'B to be refused after unpairing', { ...hosts, timeoutMs: 30_000 })
     expect((await a.call<LinkEvent[]>('sync.log', { limit: 50 })).some((e) => e.kind === 'refused-unpaired' && e.peer === b.id)).toBe(true)
   }, 90_000)
 
@@ -259,13 +262,13 @@ describe('two stations as separate processes', () => {
     await a.blo(['pair', 'add', '--id', b.id, '--address', `127.0.0.1:${toB.port}`])
     await b.blo(['pair', 'add', '--id', a.id, '--address', `127.0.0.1:${toA.port}`])
 
-    const midway = await waitFor(async () => {
+    const midway = await until(async () => {
       const sending = (await a.linkTo(b))?.transfers.find((t) => t.direction === 'send')
       return sending && sending.done > 0 && sending.done < sending.total / 2 ? sending : null
-    }, 'the catch-up to be under way', 30_000, 20)
+    }, 'the catch-up to be under way', { ...hosts, timeoutMs: 30_000, everyMs: 20 })
     toA.cut()
     toB.cut()
-    await waitFor(async () => (await a.linkTo(b))?.state !== 'connected' && (await b.linkTo(a))?.state !== 'connected', 'both to see the cut')
+    await until(async () => (await a.linkTo(b))?.state !== 'connected' && (await b.linkTo(a))?.state !== 'connected', 'both to see the cut', hosts)
     expect((await b.list('received')).total).toBe(0)
     expect((await a.linkTo(b))?.pendingBytes).toBeGreaterThan(0)
 
@@ -274,7 +277,7 @@ describe('two stations as separate processes', () => {
       proxy.setLink({ rateBitsPerSecond: 256_000 })
       proxy.restore()
     }
-    await waitFor(async () => isSynced(await a.linkTo(b)) && isSynced(await b.linkTo(a)), 'the catch-up to complete after the cut', 40_000)
+    await until(async () => isSynced(await a.linkTo(b)) && isSynced(await b.linkTo(a)), 'the catch-up to complete after the cut', { ...hosts, timeoutMs: 40_000 })
     expect((await b.list('received')).total).toBe(RECORDS)
     // A→B bytes after the cut: A dials B through toB (its upstream), B dials A through toA (its downstream).
     const resent = toB.stats().bytesUp + toA.stats().bytesDown

@@ -223,29 +223,50 @@ export function documentDifferences(a: Map<string, StoredDoc>, b: Map<string, St
 }
 
 /**
- * Per document, the clock each client has reached, from the stored updates alone (merged, never applied to a
- * document): cheap enough to poll beside two running stations.
+ * Per document, its stored snapshot and updates merged into one (V2) update, never applied to a document: cheap
+ * enough to read beside two running stations.
  */
-export function storedStateVectors(dataDir: string): Map<string, Map<number, number>> {
+export function storedUpdates(dataDir: string): Map<string, Uint8Array> {
   const db = new Database(databaseFile(dataDir), { readonly: true, fileMustExist: true })
   db.pragma('busy_timeout = 5000')
   try {
     return db.transaction(() => {
-      const out = new Map<string, Map<number, number>>()
       const rows = db
         .prepare('SELECT doc, data FROM doc_snapshots UNION ALL SELECT doc, data FROM (SELECT doc, data FROM doc_updates ORDER BY id)')
         .all() as { doc: string; data: Buffer }[]
       const parts = new Map<string, Uint8Array[]>()
       for (const { doc, data } of rows) parts.set(doc, [...(parts.get(doc) ?? []), new Uint8Array(data)])
-      for (const [doc, updates] of parts) {
-        const merged = updates.length === 1 ? updates[0] : Y.mergeUpdatesV2(updates)
-        out.set(doc, Y.decodeStateVector(Y.encodeStateVectorFromUpdateV2(merged)))
-      }
-      return out
+      return new Map([...parts].map(([doc, updates]) => [doc, updates.length === 1 ? updates[0] : Y.mergeUpdatesV2(updates)]))
     })()
   } finally {
     db.close()
   }
+}
+
+/** Per document, the clock each client has reached, from the stored updates alone (see storedUpdates). */
+export function storedStateVectors(dataDir: string): Map<string, Map<number, number>> {
+  return new Map([...storedUpdates(dataDir)].map(([doc, merged]) => [doc, Y.decodeStateVector(Y.encodeStateVectorFromUpdateV2(merged))]))
+}
+
+/**
+ * The Yjs diffs (V2, uncompressed) that bring `to` up to `from`, as a catch-up computes them: for each document
+ * of which `to` lacks something, what it lacks plus `from`'s delete set. What a sync from one to the other has to
+ * carry, before framing and compression (deletions alone, which no state vector shows, are not counted).
+ */
+export function catchUpBytes(from: Map<string, Uint8Array>, to: Map<string, Uint8Array>): number {
+  let bytes = 0
+  for (const [doc, update] of from) {
+    const theirs = to.get(doc)
+    if (!theirs) {
+      bytes += update.byteLength
+      continue
+    }
+    const theirVector = Y.encodeStateVectorFromUpdateV2(theirs)
+    const held = new Map([[doc, Y.decodeStateVector(theirVector)]])
+    if (lacking(held, new Map([[doc, Y.decodeStateVector(Y.encodeStateVectorFromUpdateV2(update))]])).length === 0) continue
+    bytes += Y.diffUpdateV2(update, theirVector).byteLength
+  }
+  return bytes
 }
 
 /** What of `wanted` (per document, per client) `held` lacks; empty when held has it all. */

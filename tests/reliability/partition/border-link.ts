@@ -48,6 +48,11 @@ export class BorderLink {
     this.current = { ...this.current, ...conditions }
   }
 
+  /** TCP connections carried so far (whichever side dialled), through both proxies. */
+  connections(): number {
+    return this.proxies.reduce((n, p) => n + p.stats().connections, 0)
+  }
+
   /** Payload bytes delivered so far, both ways, through both proxies. */
   bytes(): number {
     return this.proxies.reduce((n, p) => n + p.stats().bytesUp + p.stats().bytesDown, 0)

@@ -13,7 +13,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Rng } from '../../../main/core/cases/seed-data/random'
 import type { LinkConditions } from '../../helpers/throttle-proxy'
-import { dataDirProblems, databaseFile, lacking, materialisedViews, storedStateVectors, viewDifferences, type MaterialisedViews } from '../lib/consistency'
+import {
+  catchUpBytes,
+  dataDirProblems,
+  databaseFile,
+  lacking,
+  materialisedViews,
+  storedStateVectors,
+  storedUpdates,
+  viewDifferences,
+  type MaterialisedViews
+} from '../lib/consistency'
 import { LAO_OFFICE, openOffice, pair, THAI_OFFICE, type Office } from '../lib/offices'
 import { awaitSameDocuments, sleep } from '../lib/waiting'
 import { absence, memoised, PARTITION_MIX, Refused, Workload, type Element } from '../lib/workload'
@@ -49,6 +59,12 @@ export interface HealMeasure {
   link: Required<LinkConditions>
   /** The fault the link came back from (the last one, when several followed each other); none for the final heal. */
   after?: CutKind
+  /** TCP connections the link carried from the restore until convergence (new dials; 0 if the sessions survived). */
+  connections: number
+  /** Final heal only: the Yjs diffs the two sides lacked of each other when it began (catchUpBytes, both ways). */
+  lackedBytes?: number
+  /** Final heal only: the documents either side held when it began. */
+  documents?: number
 }
 
 type CutKind = 'hard' | 'silent' | 'flap'
@@ -85,6 +101,19 @@ const rttOf = (l: Required<LinkConditions>) => 2 * l.delayMs
 
 function bound(bytes: number, link: Required<LinkConditions>): number {
   return LINK.backoffMaxMs + 6 * rttOf(link) + (bytes * 8 * 1000) / link.rateBitsPerSecond
+}
+
+/**
+ * The most bytes the final heal may carry, a bound in counts rather than time: what the two sides lacked of each
+ * other (and a tenth more for frame and chunk headers; compression mostly makes it less); for each session (the
+ * one that survived, or one per new connection) a listing entry, a frame header and an ack per document, both
+ * ways; for each new connection its TLS and WebSocket handshakes (about 4 KB with both certificates); and the
+ * pings of an idle link (a ping and its answer each way per 1.5 s, about 90 B/s), allowed for the time the heal
+ * took, so that a slow machine only widens the bound.
+ */
+export function healByteBound(heal: Required<Pick<HealMeasure, 'ms' | 'connections' | 'lackedBytes' | 'documents'>>): number {
+  const sessions = heal.connections + 1
+  return 1.1 * heal.lackedBytes + sessions * heal.documents * 512 + heal.connections * 8 * 1024 + (heal.ms / 1000 + 1) * 256 + 4 * 1024
 }
 
 function randomConditions(rng: Rng): Required<LinkConditions> {
@@ -169,6 +198,7 @@ export async function runPartition(options: PartitionOptions): Promise<Partition
       if (!after) return sleep(Math.max(0, end - performance.now()))
       const t0 = performance.now()
       const bytes0 = link!.bytes()
+      const connections0 = link!.connections()
       const wanted = dirs.map((d) => storedStateVectors(d))
       while (performance.now() < end) {
         await sleep(250)
@@ -176,7 +206,8 @@ export async function runPartition(options: PartitionOptions): Promise<Partition
         if (lacking(held[1], wanted[0]).length === 0 && lacking(held[0], wanted[1]).length === 0) {
           const bytes = link!.bytes() - bytes0
           const state = link!.state
-          const heal = { at: at(), ms: Math.round(performance.now() - t0), bytes, boundMs: Math.round(bound(bytes, state)), link: state, after }
+          const connections = link!.connections() - connections0
+          const heal = { at: at(), ms: Math.round(performance.now() - t0), bytes, boundMs: Math.round(bound(bytes, state)), link: state, after, connections }
           report.heals.push(heal)
           if (!report.slowestHeal || heal.ms > report.slowestHeal.ms) report.slowestHeal = heal
           return sleep(Math.max(0, end - performance.now()))
@@ -230,12 +261,17 @@ export async function runPartition(options: PartitionOptions): Promise<Partition
     }
 
     // Heal for good and wait for identical documents.
+    const [updatesA, updatesB] = dirs.map((d) => storedUpdates(d))
+    const lackedBytes = catchUpBytes(updatesA, updatesB) + catchUpBytes(updatesB, updatesA)
+    const documents = new Set([...updatesA.keys(), ...updatesB.keys()]).size
+    const bytes0 = link.bytes()
+    const connections0 = link.connections()
     link.set(HEALED)
     link.restore()
-    const bytes0 = link.bytes()
     const { differences, ms } = await awaitSameDocuments(dirs[0], dirs[1], 180_000, 200)
     const bytes = link.bytes() - bytes0
-    report.finalHeal = { at: at(), ms: Math.round(ms), bytes, boundMs: Math.round(bound(bytes, HEALED)), link: HEALED }
+    const connections = link.connections() - connections0
+    report.finalHeal = { at: at(), ms: Math.round(ms), bytes, boundMs: Math.round(bound(bytes, HEALED)), link: HEALED, connections, lackedBytes, documents }
     if (differences.length) {
       report.convergenceFailures = differences.length
       report.problems.push(...differences.map((d) => `not converged ${Math.round(ms / 1000)} s after the final heal: ${d}`))
