@@ -244,6 +244,8 @@ export class PeerConnections {
       this.attach(connection.peer.stationId, connected.ws, this.deps.self)
     } catch (error) {
       connection.dialing = false
+      // A dial that ends after the link stopped has no one to tell: the station's database may be closed already.
+      if (this.stopped) return
       const reason = error instanceof DialError ? error.reason : 'unreachable'
       connection.refused = reason === 'refused' || reason === 'wrong-station'
       connection.lastError = (error as Error).message
