@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { ClearFilters, DateRangeFilter, FilterRow } from '../../ui/ListToolbar'
 import { AUDIT_FAMILIES, AUDIT_TARGET_TYPES } from './audit-vocabulary'
 
 export interface AuditFilterValues {
@@ -18,7 +19,7 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterValues; on
   const { t } = useTranslation()
   const set = (key: keyof AuditFilterValues, v: string) => onChange({ ...value, [key]: v })
   return (
-    <div className="toolbar-row filters" role="group" aria-label={t('list.filters')}>
+    <FilterRow>
       <label className="filter">
         <span>{t('audit.filters.actor')}</span>
         <input
@@ -63,19 +64,8 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterValues; on
           onChange={(e) => set('targetId', e.target.value)}
         />
       </label>
-      <label className="filter">
-        <span>{t('list.from')}</span>
-        <input type="date" data-testid="audit-filter-from" value={value.from} max={value.to || undefined} onChange={(e) => set('from', e.target.value)} />
-      </label>
-      <label className="filter">
-        <span>{t('list.to')}</span>
-        <input type="date" data-testid="audit-filter-to" value={value.to} min={value.from || undefined} onChange={(e) => set('to', e.target.value)} />
-      </label>
-      {hasAuditFilters(value) && (
-        <button type="button" className="btn btn-link" data-testid="audit-filters-clear" onClick={() => onChange(NO_AUDIT_FILTERS)}>
-          {t('list.clearFilters')}
-        </button>
-      )}
-    </div>
+      <DateRangeFilter testIdPrefix="audit-filter" from={value.from} to={value.to} onChange={set} />
+      {hasAuditFilters(value) && <ClearFilters testId="audit-filters-clear" onClear={() => onChange(NO_AUDIT_FILTERS)} />}
+    </FilterRow>
   )
 }
