@@ -2,8 +2,7 @@ import { useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MonthlyReport } from '../../../../preload/api'
 import { useFormatters } from '../../i18n/format'
-import { ErrorDetail } from '../../ui/ErrorDetail'
-import { StateMessage } from '../../ui/StateMessage'
+import { LoadFailed, StateMessage } from '../../ui/StateMessage'
 import { currentMonth, isMonth, shiftMonth } from '../../ui/month'
 import { ActivityTrendChart, CompareChart, ExchangeTrendChart, NationalityChart } from './Charts'
 import { useMonthLabel } from './use-month-label'
@@ -329,17 +328,7 @@ export function DashboardScreen() {
         )}
       </div>
       {error && !loading && (
-        <StateMessage
-          tone="error"
-          testId="dashboard-error"
-          title={t('dashboard.loadError')}
-          body={<ErrorDetail error={error} />}
-          action={
-            <button type="button" className="btn" onClick={reload}>
-              {t('common.retry')}
-            </button>
-          }
-        />
+        <LoadFailed testId="dashboard-error" title={t('dashboard.loadError')} error={error} onRetry={reload} />
       )}
       {!report && !error && <StateMessage tone="loading" title={t('dashboard.loading')} />}
       {report && !error && (

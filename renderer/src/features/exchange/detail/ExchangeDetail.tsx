@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { ExchangeItem, Pointer } from '../../../../../preload/api'
 import { useApi, useApiEvent, useOnReconnect } from '../../../api/ApiContext'
 import { toApiError, type ApiError } from '../../../api/api-error'
-import { ErrorDetail } from '../../../ui/ErrorDetail'
-import { StateMessage } from '../../../ui/StateMessage'
+import { LoadFailed, StateMessage } from '../../../ui/StateMessage'
 import type { RequestAbout } from '../compose/RequestComposer'
 import { pointerKey } from '../pointers'
 import type { Unread } from '../use-unread-counts'
@@ -68,17 +67,7 @@ export function ExchangeDetail({ pointer, unread, onOpen, onAsk, onOpenCase }: P
 
   if (error) {
     return (
-      <StateMessage
-        tone="error"
-        testId="exchange-detail-error"
-        title={error.code === 'not_found' ? t('exchange.notFound') : t('exchange.detailError')}
-        body={<ErrorDetail error={error} />}
-        action={
-          <button type="button" className="btn" onClick={load}>
-            {t('common.retry')}
-          </button>
-        }
-      />
+      <LoadFailed testId="exchange-detail-error" title={error.code === 'not_found' ? t('exchange.notFound') : t('exchange.detailError')} error={error} onRetry={load} />
     )
   }
   if (!item) return <StateMessage tone="loading" title={t('exchange.loadingItem')} />

@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ErrorDetail } from '../../../ui/ErrorDetail'
-import { StateMessage } from '../../../ui/StateMessage'
+import { LoadFailed, StateMessage } from '../../../ui/StateMessage'
 import { HistoryPanel } from '../history/HistoryPanel'
 import { PlanStatusBadge } from '../PlanBadges'
 import { PresenceBar } from '../presence/PresenceBar'
@@ -97,16 +96,7 @@ export function PlanEditor({ replica, ourStation, userName, onBack, onReload }: 
             {tab === 'print' ? (
               <PlanPdfPanel planId={replica.id} />
             ) : plan.error && !plan.detail ? (
-              <StateMessage
-                tone="error"
-                title={t('plans.detailError')}
-                body={<ErrorDetail error={plan.error} />}
-                action={
-                  <button type="button" className="btn btn-small" onClick={plan.reload}>
-                    {t('common.retry')}
-                  </button>
-                }
-              />
+              <LoadFailed title={t('plans.detailError')} error={plan.error} onRetry={plan.reload} small />
             ) : !plan.detail ? (
               <StateMessage tone="loading" title={t('plans.loading')} />
             ) : tab === 'signoff' ? (
