@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import { toApiError, type ApiError } from '../api/api-error'
-import { FailureNote, FormDialog } from './FormDialog'
+import { FailureNote } from './ErrorDetail'
+import { FormDialog } from './FormDialog'
 
 export interface ReasonField {
   label: string

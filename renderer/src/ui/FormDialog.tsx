@@ -2,7 +2,7 @@ import type { ComponentProps, ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ApiError } from '../api/api-error'
 import { Dialog } from './Dialog'
-import { ErrorDetail } from './ErrorDetail'
+import { FailureNote } from './ErrorDetail'
 
 interface ButtonsProps {
   onCancel: () => void
@@ -22,11 +22,7 @@ export function DialogButtons({ onCancel, submitLabel, submitTestId, busy, failu
   const { t } = useTranslation()
   return (
     <>
-      {failure && (
-        <span className="field-error dialog-failure" role="alert" data-testid={failureTestId}>
-          <ErrorDetail error={failure} />
-        </span>
-      )}
+      <FailureNote inline className="dialog-failure" error={failure} testId={failureTestId} />
       <button type="button" className="btn" onClick={onCancel}>
         {t('common.cancel')}
       </button>
@@ -45,22 +41,5 @@ export function FormDialog({ title, testId, onClose, onSubmit, wide, children, .
     <Dialog title={title} testId={testId} wide={wide} onClose={onClose} onSubmit={onSubmit} actions={<DialogButtons onCancel={onClose} {...buttons} />}>
       {children}
     </Dialog>
-  )
-}
-
-interface FailureProps {
-  error: ApiError | null
-  testId?: string
-  /** Clearer words for some refusals (e.g. a conflict); null keeps the station's own. */
-  describe?: (error: ApiError) => ReactNode | null
-}
-
-/** Why the act did not happen, under the dialog's fields. */
-export function FailureNote({ error, testId, describe }: FailureProps) {
-  if (!error) return null
-  return (
-    <p className="field-error" role="alert" data-testid={testId}>
-      {describe?.(error) ?? <ErrorDetail error={error} />}
-    </p>
   )
 }

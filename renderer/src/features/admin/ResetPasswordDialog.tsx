@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next'
 import type { Account } from '../../../../preload/api'
 import { useApi } from '../../api/ApiContext'
 import { toApiError, type ApiError } from '../../api/api-error'
+import { FailureNote } from '../../ui/ErrorDetail'
 import { Field } from '../../ui/Field'
 import type { FieldErrors } from '../../ui/field-error'
-import { FailureNote, FormDialog } from '../../ui/FormDialog'
+import { FormDialog } from '../../ui/FormDialog'
 import { passwordErrors } from './account-draft'
 
 interface Props {

@@ -5,7 +5,7 @@ import { useApi } from '../../api/ApiContext'
 import { toApiError, type ApiError } from '../../api/api-error'
 import { useFormatters } from '../../i18n/format'
 import { NATIVE_NAMES, type Language } from '../../i18n/languages'
-import { ErrorDetail } from '../../ui/ErrorDetail'
+import { FailureNote } from '../../ui/ErrorDetail'
 import { StateMessage } from '../../ui/StateMessage'
 import { useAuth } from '../auth/auth-context'
 import { AccountDialog } from './AccountDialog'
@@ -73,11 +73,7 @@ export function UsersPanel() {
           {t(notice.key, { name: notice.name })}
         </p>
       )}
-      {error && (
-        <p className="field-error" role="alert" data-testid="users-error">
-          <ErrorDetail error={error} />
-        </p>
-      )}
+      <FailureNote error={error} testId="users-error" />
       {!accounts && !error && <StateMessage tone="loading" title={t('admin.users.loading')} />}
       {accounts && (
         <table className="data-table users-table" data-testid="users-table">

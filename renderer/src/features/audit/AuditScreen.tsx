@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AuditQuery } from '../../../../preload/api'
-import { ErrorDetail } from '../../ui/ErrorDetail'
+import { FailureNote } from '../../ui/ErrorDetail'
 import { LoadFailed, StateMessage } from '../../ui/StateMessage'
 import { useDebounced } from '../../ui/use-debounced'
 import { AuditFilters, hasAuditFilters, NO_AUDIT_FILTERS, type AuditFilterValues } from './AuditFilters'
@@ -82,11 +82,7 @@ export function AuditScreen() {
           )}
         </div>
         <AuditFilters value={filters} onChange={changeFilters} />
-        {pages.error && pages.rows && (
-          <p className="field-error" role="alert">
-            <ErrorDetail error={pages.error} />
-          </p>
-        )}
+        {pages.rows && <FailureNote error={pages.error} />}
         {list()}
       </section>
     </div>

@@ -5,7 +5,7 @@ import { useApi } from '../../api/ApiContext'
 import { toApiError, type ApiError } from '../../api/api-error'
 import { LINK_EVENT_KINDS } from '../../i18n/enum-groups'
 import { useFormatters } from '../../i18n/format'
-import { ErrorDetail } from '../../ui/ErrorDetail'
+import { FailureNote } from '../../ui/ErrorDetail'
 import { useLink } from './LinkContext'
 
 type LinkEvent = MethodOutput<'sync.log'>[number]
@@ -51,11 +51,7 @@ export function LinkLog({ changeKey }: { changeKey: string }) {
           {t('link.log.refresh')}
         </button>
       </div>
-      {error && (
-        <p className="field-error" role="alert">
-          <ErrorDetail error={error} />
-        </p>
-      )}
+      <FailureNote error={error} />
       {events && events.length === 0 && <p className="muted">{t('link.log.empty')}</p>}
       {events && events.length > 0 && (
         <div className="log-scroll">

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { PairingInput, type PairedStation } from '../../../../preload/api'
 import { useApi } from '../../api/ApiContext'
 import { toApiError, type ApiError } from '../../api/api-error'
-import { ErrorDetail } from '../../ui/ErrorDetail'
+import { FailureNote } from '../../ui/ErrorDetail'
 import { Field } from '../../ui/Field'
 import { errorsFromApi, type FieldErrors } from '../../ui/field-error'
 import { errorsFromZod } from '../cases/form/field-errors'
@@ -93,11 +93,7 @@ export function PairForm({ onPaired }: { onPaired: (peer: PairedStation) => void
         </Field>
       </div>
       <div className="form-actions">
-        {failure && (
-          <span className="field-error" role="alert" data-testid="pair-failure">
-            <ErrorDetail error={failure} />
-          </span>
-        )}
+        <FailureNote inline error={failure} testId="pair-failure" />
         {done && (
           <span className="ok-note" role="status" data-testid="pair-done">
             {t('link.pair.done', { name: done.name || done.stationId })}

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next'
 import type { PlanDetail, PlanVersionInfo } from '../../../../../preload/api'
 import { useApi } from '../../../api/ApiContext'
 import { toApiError, type ApiError } from '../../../api/api-error'
-import { FailureNote, FormDialog } from '../../../ui/FormDialog'
+import { FailureNote } from '../../../ui/ErrorDetail'
+import { FormDialog } from '../../../ui/FormDialog'
 import { useVersionLabel } from './use-version-label'
 
 interface Props {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { PlanVersionInfo } from '../../../../../preload/api'
 import { useApi } from '../../../api/ApiContext'
 import { useFormatters } from '../../../i18n/format'
-import { ErrorDetail } from '../../../ui/ErrorDetail'
+import { FailureNote } from '../../../ui/ErrorDetail'
 import { useLatestAnswer } from '../../../ui/use-latest-answer'
 import { PlanDiffView } from '../view/PlanDiffView'
 
@@ -25,11 +25,7 @@ export function ChangesSinceAgreed({ planId, agreed, contentHash }: Props) {
   return (
     <section className="signoff-changes" data-testid="signoff-changes">
       <h3>{t('plans.signoff.changesSince', { at: fmt.dateTime(agreed.at) })}</h3>
-      {error && (
-        <p className="field-error" role="alert">
-          <ErrorDetail error={error} />
-        </p>
-      )}
+      <FailureNote error={error} />
       {diff && <PlanDiffView diff={diff} testId="signoff-diff" />}
     </section>
   )
