@@ -11,7 +11,7 @@ interface Props {
   /** The first load failed: nothing to show but the failure, the hint (if any) and a retry. */
   loadError: { title: string; hint?: string; testId: string }
   loading: { title: string; testId?: string }
-  /** The query matched nothing: a <NoMatches> when filters narrowed it, the list's own empty state otherwise. */
+  /** The query matched nothing: <NoMatches> when filters narrowed it, <EmptyList> otherwise. */
   empty: ReactNode
   /** The rows, once there are some. */
   children: (total: number) => ReactNode
@@ -54,6 +54,33 @@ export function NoMatches({ title, testId, onClear }: { title: string; testId: s
         <button type="button" className="btn" onClick={onClear}>
           {t('list.clearFilters')}
         </button>
+      }
+    />
+  )
+}
+
+interface EmptyProps {
+  title: string
+  hint: string
+  testId: string
+  /** The way to add the first one, if this screen offers it. */
+  add?: { label: string; onClick: () => void }
+}
+
+/** Nothing here yet: what the list will hold, and how to add to it. */
+export function EmptyList({ title, hint, testId, add }: EmptyProps) {
+  return (
+    <StateMessage
+      tone="empty"
+      testId={testId}
+      title={title}
+      body={hint}
+      action={
+        add && (
+          <button type="button" className="btn btn-primary" onClick={add.onClick}>
+            + {add.label}
+          </button>
+        )
       }
     />
   )

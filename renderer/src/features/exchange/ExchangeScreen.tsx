@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ExchangeBox, Pointer } from '../../../../preload/api'
 import { useApiEvent, useOnReconnect } from '../../api/ApiContext'
-import { NoMatches, PagedList, PagedListAlert } from '../../ui/PagedList'
+import { EmptyList, NoMatches, PagedList, PagedListAlert } from '../../ui/PagedList'
 import { StateMessage } from '../../ui/StateMessage'
 import { useDebounced } from '../../ui/use-debounced'
 import { AlertComposer } from './compose/AlertComposer'
@@ -73,7 +73,7 @@ export function ExchangeScreen({ unread, onOpenCase }: Props) {
               hasExchangeNarrowing(filters) ? (
                 <NoMatches title={t('exchange.noMatches')} testId="exchange-list-empty" onClear={() => setFilters(DEFAULT_EXCHANGE_FILTERS)} />
               ) : (
-                <StateMessage tone="empty" testId="exchange-list-empty" title={t(`exchange.empty.${box}`)} body={t(`exchange.emptyHint.${box}`)} />
+                <EmptyList title={t(`exchange.empty.${box}`)} hint={t(`exchange.emptyHint.${box}`)} testId="exchange-list-empty" />
               )
             }
           >

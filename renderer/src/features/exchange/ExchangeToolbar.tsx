@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { EXCHANGE_BOXES, isRecordBox, type ExchangeBox, type UnreadCounts } from '../../../../preload/api'
 import { CheckFilter, ClearFilters, DateRangeFilter, EnumFilter, FilterRow, ListTotal, SearchBox } from '../../ui/ListToolbar'
+import { Tabs } from '../../ui/Tabs'
 import { DEFAULT_EXCHANGE_FILTERS, hasExchangeNarrowing, type ExchangeFilters } from './exchange-query'
 
 const UNREAD_OF: Partial<Record<ExchangeBox, keyof UnreadCounts>> = { received: 'received', alerts: 'alerts', requests: 'requests' }
@@ -23,30 +24,22 @@ export function ExchangeToolbar({ box, onBox, unread, filters, onFilters, total,
     <div className="toolbar">
       <div className="toolbar-row">
         <h1 className="page-title">{t('exchange.title')}</h1>
-        <div className="tabs" role="tablist" aria-label={t('exchange.boxes')}>
-          {EXCHANGE_BOXES.map((b) => {
+        <Tabs tabs={EXCHANGE_BOXES} selected={box} onSelect={onBox} testIdPrefix="exchange-tab" label={t('exchange.boxes')}>
+          {(b) => {
             const key = UNREAD_OF[b]
             const count = key && unread ? unread[key] : 0
             return (
-              <button
-                key={b}
-                type="button"
-                role="tab"
-                aria-selected={b === box}
-                className={`tab${b === box ? ' is-active' : ''}`}
-                data-testid={`exchange-tab-${b}`}
-                onClick={() => onBox(b)}
-              >
+              <>
                 {t(`enums.box.${b}`)}
                 {count > 0 && (
                   <span className="unread-count" data-testid={`exchange-unread-${b}`} title={t('exchange.unreadCount', { count })}>
                     {count}
                   </span>
                 )}
-              </button>
+              </>
             )
-          })}
-        </div>
+          }}
+        </Tabs>
         <ListTotal testId="exchange-total">{total === null ? '' : t('exchange.total', { count: total })}</ListTotal>
         <div className="page-actions">
           <button type="button" className="btn" data-testid="new-request" onClick={onNewRequest}>

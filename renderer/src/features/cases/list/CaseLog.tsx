@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApiEvent, useOnReconnect } from '../../../api/ApiContext'
-import { NoMatches, PagedList, PagedListAlert } from '../../../ui/PagedList'
-import { StateMessage } from '../../../ui/StateMessage'
+import { EmptyList, NoMatches, PagedList, PagedListAlert } from '../../../ui/PagedList'
 import { useDebounced } from '../../../ui/use-debounced'
 import { CaseTable } from './CaseTable'
 import { CaseToolbar } from './CaseToolbar'
@@ -39,17 +38,7 @@ export function CaseLog({ onOpen, onNewCase }: Props) {
           hasNarrowing(filters) ? (
             <NoMatches title={t('list.noMatches')} testId="case-list-no-matches" onClear={clearFilters} />
           ) : (
-            <StateMessage
-              tone="empty"
-              testId="case-list-empty"
-              title={t('list.empty')}
-              body={t('list.emptyHint')}
-              action={
-                <button type="button" className="btn btn-primary" onClick={onNewCase}>
-                  + {t('list.newCase')}
-                </button>
-              }
-            />
+            <EmptyList title={t('list.empty')} hint={t('list.emptyHint')} testId="case-list-empty" add={{ label: t('list.newCase'), onClick: onNewCase }} />
           )
         }
       >

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { PlanStatus } from '../../../../../preload/api'
 import { useApiEvent, useOnReconnect } from '../../../api/ApiContext'
 import { ClearFilters, EnumFilter, ListTotal, SearchBox } from '../../../ui/ListToolbar'
-import { NoMatches, PagedList, PagedListAlert } from '../../../ui/PagedList'
-import { StateMessage } from '../../../ui/StateMessage'
+import { EmptyList, NoMatches, PagedList, PagedListAlert } from '../../../ui/PagedList'
 import { useDebounced } from '../../../ui/use-debounced'
 import { useThrottled } from '../use-throttled'
 import { CreatePlanDialog } from './CreatePlanDialog'
@@ -74,16 +73,11 @@ export function PlanListScreen({ onOpen }: Props) {
           narrowed ? (
             <NoMatches title={t('plans.list.noMatches')} testId="plan-list-no-matches" onClear={() => setFilters(NO_FILTERS)} />
           ) : (
-            <StateMessage
-              tone="empty"
-              testId="plan-list-empty"
+            <EmptyList
               title={t('plans.list.empty')}
-              body={t('plans.list.emptyHint')}
-              action={
-                <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
-                  + {t('plans.list.new')}
-                </button>
-              }
+              hint={t('plans.list.emptyHint')}
+              testId="plan-list-empty"
+              add={{ label: t('plans.list.new'), onClick: () => setCreating(true) }}
             />
           )
         }
