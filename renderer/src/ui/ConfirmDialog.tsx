@@ -1,8 +1,7 @@
 import { useState, type ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
 import { toApiError, type ApiError } from '../api/api-error'
-import { Dialog } from './Dialog'
-import { ErrorDetail } from './ErrorDetail'
+import { FailureNote } from './ErrorDetail'
+import { FormDialog } from './FormDialog'
 
 export interface ReasonField {
   label: string
@@ -28,7 +27,6 @@ interface Props {
 
 /** A consequential act (void, withdraw, unpair, disable): said plainly, confirmed by a deliberate second click. */
 export function ConfirmDialog({ title, name, confirmLabel, children, reason, onConfirm, describeError, onClose }: Props) {
-  const { t } = useTranslation()
   const [text, setText] = useState('')
   const [missing, setMissing] = useState(false)
   const [busy, setBusy] = useState(false)
@@ -50,21 +48,16 @@ export function ConfirmDialog({ title, name, confirmLabel, children, reason, onC
   }
 
   return (
-    <Dialog
+    <FormDialog
       title={title}
       testId={`${name}-dialog`}
       onClose={onClose}
       onSubmit={confirm}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-danger" disabled={busy} data-testid={`${name}-confirm`} autoFocus={!reason}>
-            {confirmLabel}
-          </button>
-        </>
-      }
+      tone="danger"
+      busy={busy}
+      submitTestId={`${name}-confirm`}
+      submitLabel={confirmLabel}
+      autoFocus={!reason}
     >
       {children}
       {reason && (
@@ -92,11 +85,7 @@ export function ConfirmDialog({ title, name, confirmLabel, children, reason, onC
           )}
         </label>
       )}
-      {error && (
-        <p className="field-error" role="alert" data-testid={`${name}-error`}>
-          {describeError?.(error) ?? <ErrorDetail error={error} />}
-        </p>
-      )}
-    </Dialog>
+      <FailureNote error={error} testId={`${name}-error`} describe={describeError} />
+    </FormDialog>
   )
 }

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next'
 import type { Account } from '../../../../preload/api'
 import { useApi } from '../../api/ApiContext'
 import { toApiError, type ApiError } from '../../api/api-error'
-import { Dialog } from '../../ui/Dialog'
-import { ErrorDetail } from '../../ui/ErrorDetail'
+import { FailureNote } from '../../ui/ErrorDetail'
 import { errorsFromApi, type FieldErrors } from '../../ui/field-error'
+import { FormDialog } from '../../ui/FormDialog'
 import { createInput, draftOf, emptyAccountDraft, updateInput, type AccountDraft } from './account-draft'
 import { AccountFields } from './AccountFields'
 
@@ -59,22 +59,15 @@ export function AccountDialog({ account, onSaved, onClose }: Props) {
   }
 
   return (
-    <Dialog
+    <FormDialog
       title={account ? t('admin.users.editTitle', { name: account.displayName }) : t('admin.users.createTitle')}
       testId="account-dialog"
       wide
       onClose={onClose}
       onSubmit={submit}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="account-save">
-            {account ? t('admin.users.save') : t('admin.users.create')}
-          </button>
-        </>
-      }
+      busy={busy}
+      submitTestId="account-save"
+      submitLabel={account ? t('admin.users.save') : t('admin.users.create')}
     >
       {account && (
         <p className="muted">
@@ -82,11 +75,7 @@ export function AccountDialog({ account, onSaved, onClose }: Props) {
         </p>
       )}
       <AccountFields mode={account ? 'edit' : 'create'} draft={draft} errors={errors} onChange={change} />
-      {failure && (
-        <p className="field-error" role="alert" data-testid="account-failure">
-          <ErrorDetail error={failure} />
-        </p>
-      )}
-    </Dialog>
+      <FailureNote error={failure} testId="account-failure" />
+    </FormDialog>
   )
 }

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next'
 import type { Account } from '../../../../preload/api'
 import { useApi } from '../../api/ApiContext'
 import { toApiError, type ApiError } from '../../api/api-error'
-import { Dialog } from '../../ui/Dialog'
-import { ErrorDetail } from '../../ui/ErrorDetail'
+import { FailureNote } from '../../ui/ErrorDetail'
 import { Field } from '../../ui/Field'
 import type { FieldErrors } from '../../ui/field-error'
+import { FormDialog } from '../../ui/FormDialog'
 import { passwordErrors } from './account-draft'
 
 interface Props {
@@ -40,21 +40,14 @@ export function ResetPasswordDialog({ account, onDone, onClose }: Props) {
   }
 
   return (
-    <Dialog
+    <FormDialog
       title={t('admin.reset.title', { name: account.displayName })}
       testId="reset-password-dialog"
       onClose={onClose}
       onSubmit={submit}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="reset-password-confirm">
-            {t('admin.reset.confirm')}
-          </button>
-        </>
-      }
+      busy={busy}
+      submitTestId="reset-password-confirm"
+      submitLabel={t('admin.reset.confirm')}
     >
       <p>{t('admin.reset.body')}</p>
       <div className="account-fields">
@@ -65,11 +58,7 @@ export function ResetPasswordDialog({ account, onDone, onClose }: Props) {
           {(p) => <input {...p} type="password" value={confirm} autoComplete="new-password" onChange={(e) => setConfirm(e.target.value)} />}
         </Field>
       </div>
-      {failure && (
-        <p className="field-error" role="alert" data-testid="reset-password-failure">
-          <ErrorDetail error={failure} />
-        </p>
-      )}
-    </Dialog>
+      <FailureNote error={failure} testId="reset-password-failure" />
+    </FormDialog>
   )
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { MAX_LOCK_MINUTES, MIN_LOCK_MINUTES, SettingsUpdate } from '../../../../preload/api'
 import { useApi } from '../../api/ApiContext'
 import { toApiError, type ApiError } from '../../api/api-error'
-import { ErrorDetail } from '../../ui/ErrorDetail'
+import { FailureNote } from '../../ui/ErrorDetail'
 import { Field } from '../../ui/Field'
 import { errorsFromApi, type FieldErrors } from '../../ui/field-error'
 import { errorsFromZod } from '../cases/form/field-errors'
@@ -85,11 +85,7 @@ export function SettingsPanel() {
         )}
       </Field>
       <div className="form-actions">
-        {failure && (
-          <span className="field-error" role="alert">
-            <ErrorDetail error={failure} />
-          </span>
-        )}
+        <FailureNote inline error={failure} />
         {saved && (
           <span className="ok-note" role="status" data-testid="settings-saved">
             {t('admin.settings.saved')}

@@ -5,8 +5,9 @@ import { useApi } from '../../api/ApiContext'
 import { toApiError, type ApiError } from '../../api/api-error'
 import { useFormatters } from '../../i18n/format'
 import { NATIVE_NAMES, type Language } from '../../i18n/languages'
-import { ErrorDetail } from '../../ui/ErrorDetail'
+import { FailureNote } from '../../ui/ErrorDetail'
 import { StateMessage } from '../../ui/StateMessage'
+import { TableHead } from '../../ui/TableHead'
 import { useAuth } from '../auth/auth-context'
 import { AccountDialog } from './AccountDialog'
 import { DisableDialog } from './DisableDialog'
@@ -73,28 +74,22 @@ export function UsersPanel() {
           {t(notice.key, { name: notice.name })}
         </p>
       )}
-      {error && (
-        <p className="field-error" role="alert" data-testid="users-error">
-          <ErrorDetail error={error} />
-        </p>
-      )}
+      <FailureNote error={error} testId="users-error" />
       {!accounts && !error && <StateMessage tone="loading" title={t('admin.users.loading')} />}
       {accounts && (
         <table className="data-table users-table" data-testid="users-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('account.displayName')}</th>
-              <th scope="col">{t('account.username')}</th>
-              <th scope="col">{t('account.agency')}</th>
-              <th scope="col">{t('account.role')}</th>
-              <th scope="col">{t('account.language')}</th>
-              <th scope="col">{t('admin.users.lastSignIn')}</th>
-              <th scope="col">{t('admin.users.status')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('admin.users.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('account.displayName'),
+              t('account.username'),
+              t('account.agency'),
+              t('account.role'),
+              t('account.language'),
+              t('admin.users.lastSignIn'),
+              t('admin.users.status'),
+              { label: t('admin.users.actions'), hidden: true }
+            ]}
+          />
           <tbody>
             {accounts.map((a) => (
               <tr key={a.username} className={a.disabled ? 'is-disabled' : undefined} data-testid="user-row" data-username={a.username} data-disabled={a.disabled}>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { ClearFilters, DateRangeFilter, FilterRow } from '../../ui/ListToolbar'
 import { AUDIT_FAMILIES, AUDIT_TARGET_TYPES } from './audit-vocabulary'
 
 export interface AuditFilterValues {
@@ -18,7 +19,7 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterValues; on
   const { t } = useTranslation()
   const set = (key: keyof AuditFilterValues, v: string) => onChange({ ...value, [key]: v })
   return (
-    <div className="toolbar-row filters" role="group" aria-label={t('list.filters')}>
+    <FilterRow>
       <label className="filter">
         <span>{t('audit.filters.actor')}</span>
         <input
@@ -33,25 +34,23 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterValues; on
       </label>
       <label className="filter">
         <span>{t('audit.filters.action')}</span>
-        <select data-testid="audit-filter-action" value={value.family} onChange={(e) => set('family', e.target.value)}>
-          <option value="">{t('list.any')}</option>
-          {AUDIT_FAMILIES.map((f) => (
-            <option key={f} value={f}>
-              {t(`audit.families.${f}`)}
-            </option>
-          ))}
-        </select>
+        <AnySelect
+          testId="audit-filter-action"
+          value={value.family}
+          values={AUDIT_FAMILIES}
+          label={(f) => t(`audit.families.${f}`)}
+          onChange={(v) => set('family', v)}
+        />
       </label>
       <label className="filter">
         <span>{t('audit.filters.target')}</span>
-        <select data-testid="audit-filter-target-type" value={value.targetType} onChange={(e) => set('targetType', e.target.value)}>
-          <option value="">{t('list.any')}</option>
-          {AUDIT_TARGET_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {t(`audit.targets.${type}`)}
-            </option>
-          ))}
-        </select>
+        <AnySelect
+          testId="audit-filter-target-type"
+          value={value.targetType}
+          values={AUDIT_TARGET_TYPES}
+          label={(type) => t(`audit.targets.${type}`)}
+          onChange={(v) => set('targetType', v)}
+        />
         <input
           className="filter-text"
           data-testid="audit-filter-target-id"
@@ -63,19 +62,31 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterValues; on
           onChange={(e) => set('targetId', e.target.value)}
         />
       </label>
-      <label className="filter">
-        <span>{t('list.from')}</span>
-        <input type="date" data-testid="audit-filter-from" value={value.from} max={value.to || undefined} onChange={(e) => set('from', e.target.value)} />
-      </label>
-      <label className="filter">
-        <span>{t('list.to')}</span>
-        <input type="date" data-testid="audit-filter-to" value={value.to} min={value.from || undefined} onChange={(e) => set('to', e.target.value)} />
-      </label>
-      {hasAuditFilters(value) && (
-        <button type="button" className="btn btn-link" data-testid="audit-filters-clear" onClick={() => onChange(NO_AUDIT_FILTERS)}>
-          {t('list.clearFilters')}
-        </button>
-      )}
-    </div>
+      <DateRangeFilter testIdPrefix="audit-filter" from={value.from} to={value.to} onChange={set} />
+      {hasAuditFilters(value) && <ClearFilters testId="audit-filters-clear" onClear={() => onChange(NO_AUDIT_FILTERS)} />}
+    </FilterRow>
+  )
+}
+
+interface AnySelectProps<V extends string> {
+  testId: string
+  value: string
+  values: readonly V[]
+  label: (value: V) => string
+  onChange: (value: string) => void
+}
+
+/** A choice among the trail's own words, "any" first. */
+function AnySelect<V extends string>({ testId, value, values, label, onChange }: AnySelectProps<V>) {
+  const { t } = useTranslation()
+  return (
+    <select data-testid={testId} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{t('list.any')}</option>
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {label(v)}
+        </option>
+      ))}
+    </select>
   )
 }

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AuditQuery } from '../../../../preload/api'
-import { ErrorDetail } from '../../ui/ErrorDetail'
-import { StateMessage } from '../../ui/StateMessage'
+import { FailureNote } from '../../ui/ErrorDetail'
+import { LoadFailed, StateMessage } from '../../ui/StateMessage'
 import { useDebounced } from '../../ui/use-debounced'
 import { AuditFilters, hasAuditFilters, NO_AUDIT_FILTERS, type AuditFilterValues } from './AuditFilters'
 import { AuditTable } from './AuditTable'
@@ -44,16 +44,7 @@ export function AuditScreen() {
   const list = () => {
     if (pages.error && !pages.rows) {
       return (
-        <StateMessage
-          tone="error"
-          title={t('audit.loadError')}
-          body={<ErrorDetail error={pages.error} />}
-          action={
-            <button type="button" className="btn" onClick={pages.reload}>
-              {t('common.retry')}
-            </button>
-          }
-        />
+        <LoadFailed title={t('audit.loadError')} error={pages.error} onRetry={pages.reload} />
       )
     }
     if (!pages.rows) return <StateMessage tone="loading" title={t('audit.loading')} />
@@ -91,11 +82,7 @@ export function AuditScreen() {
           )}
         </div>
         <AuditFilters value={filters} onChange={changeFilters} />
-        {pages.error && pages.rows && (
-          <p className="field-error" role="alert">
-            <ErrorDetail error={pages.error} />
-          </p>
-        )}
+        {pages.rows && <FailureNote error={pages.error} />}
         {list()}
       </section>
     </div>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { AuditEntry } from '../../../../preload/api'
 import { useFormatters } from '../../i18n/format'
 import { entryLines, isMoment, valueGroup, type DetailLine } from './audit-detail'
+import { TableHead } from '../../ui/TableHead'
 
 const INLINE_LINES = 3
 
@@ -53,16 +54,16 @@ export function AuditTable({ rows, highlight }: { rows: AuditEntry[]; highlight:
   const [open, setOpen] = useState<number | null>(highlight)
   return (
     <table className="data-table audit-table" data-testid="audit-table">
-      <thead>
-        <tr>
-          <th scope="col">#</th>
-          <th scope="col">{t('audit.columns.at')}</th>
-          <th scope="col">{t('audit.columns.actor')}</th>
-          <th scope="col">{t('audit.columns.action')}</th>
-          <th scope="col">{t('audit.columns.target')}</th>
-          <th scope="col">{t('audit.columns.detail')}</th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          '#',
+          t('audit.columns.at'),
+          t('audit.columns.actor'),
+          t('audit.columns.action'),
+          t('audit.columns.target'),
+          t('audit.columns.detail')
+        ]}
+      />
       <tbody>
         {rows.map((entry) => {
           const lines = entryLines(entry)

@@ -4,7 +4,7 @@ import type { AuditVerification } from '../../../../preload/api'
 import { useApi } from '../../api/ApiContext'
 import { toApiError, type ApiError } from '../../api/api-error'
 import { useFormatters } from '../../i18n/format'
-import { ErrorDetail } from '../../ui/ErrorDetail'
+import { FailureNote } from '../../ui/ErrorDetail'
 
 /**
  * Walks the whole hash chain at the station and says "intact", or names the first entry that does not verify
@@ -42,11 +42,7 @@ export function VerifyTrail({ onShowEntry }: { onShowEntry: (id: number) => void
         </button>
       </div>
       {!result && !error && <p className="muted">{t('audit.verify.intro')}</p>}
-      {error && (
-        <p className="field-error" role="alert">
-          <ErrorDetail error={error} />
-        </p>
-      )}
+      <FailureNote error={error} />
       {result && result.intact && (
         <p className="verify-result verify-ok" role="status" data-testid="audit-verify-result" data-intact="true">
           <strong>{t('audit.verify.intact', { count: result.verified })}</strong>{' '}

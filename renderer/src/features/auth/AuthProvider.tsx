@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { MethodName } from '../../../../preload/api'
 import { ApiProvider } from '../../api/ApiContext'
 import type { ApiClient } from '../../api/client'
-import { ErrorDetail } from '../../ui/ErrorDetail'
-import { StateMessage } from '../../ui/StateMessage'
+import { LoadFailed, StateMessage } from '../../ui/StateMessage'
 import { PlainHeader } from '../station/PlainHeader'
 import { AuthContext, type Auth } from './auth-context'
 import { AuthGate, type AuthState } from './auth-gate'
@@ -77,17 +76,7 @@ function AuthScreen({ gate, state }: { gate: AuthGate; state: AuthState }) {
           {screen.kind === 'checking' ? (
             <StateMessage tone="loading" testId="auth-checking" title={t('auth.checking')} />
           ) : (
-            <StateMessage
-              tone="error"
-              testId="auth-unreachable"
-              title={t('auth.unreachable')}
-              body={<ErrorDetail error={screen.error} />}
-              action={
-                <button type="button" className="btn" onClick={() => void gate.check()}>
-                  {t('common.retry')}
-                </button>
-              }
-            />
+            <LoadFailed testId="auth-unreachable" title={t('auth.unreachable')} error={screen.error} onRetry={() => void gate.check()} />
           )}
         </div>
       )

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next'
 import { useApi } from '../../api/ApiContext'
 import { toApiError, type ApiError } from '../../api/api-error'
 import { Dialog } from '../../ui/Dialog'
-import { ErrorDetail } from '../../ui/ErrorDetail'
+import { FailureNote } from '../../ui/ErrorDetail'
 import { Field } from '../../ui/Field'
 import type { FieldErrors } from '../../ui/field-error'
+import { DialogButtons } from '../../ui/FormDialog'
 import { passwordErrors } from '../admin/account-draft'
 import { authFailureOf } from './auth-gate'
 
@@ -68,14 +69,7 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
             {t('auth.password.close')}
           </button>
         ) : (
-          <>
-            <button type="button" className="btn" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-            <button type="submit" className="btn btn-primary" disabled={busy} data-testid="change-password-save">
-              {t('auth.password.save')}
-            </button>
-          </>
+          <DialogButtons onCancel={onClose} busy={busy} submitTestId="change-password-save" submitLabel={t('auth.password.save')} />
         )
       }
     >
@@ -88,11 +82,7 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
           {field('currentPassword', t('auth.password.current'), current, setCurrent, 'current-password')}
           {field('password', t('auth.password.new'), password, setPassword, 'new-password')}
           {field('confirm', t('account.confirm'), confirm, setConfirm, 'new-password')}
-          {failure && (
-            <p className="field-error" role="alert">
-              <ErrorDetail error={failure} />
-            </p>
-          )}
+          <FailureNote error={failure} />
         </div>
       )}
     </Dialog>

@@ -1,14 +1,10 @@
-import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Session } from '../../../../preload/api'
 import type { Who } from '../../api/session-resume'
-import { Field } from '../../ui/Field'
-import { useNow } from '../../ui/use-now'
 import type { LockReason } from './auth-gate'
 import { AuthPage } from './AuthPage'
 import { initials } from './initials'
-import { SignInFailureNote } from './SignInFailureNote'
-import { usePasswordSignIn } from './use-password-sign-in'
+import { PasswordForm } from './PasswordForm'
 
 interface Props {
   who: Who
@@ -22,17 +18,6 @@ interface Props {
 /** Locked: only the same person's password opens it again; anyone else starts from the ordinary sign-in. */
 export function LockScreen({ who, reason, keepsWork, onSignedIn, onSwitchUser }: Props) {
   const { t } = useTranslation()
-  const [password, setPassword] = useState('')
-  const { busy, errors, failure, signIn, clearError } = usePasswordSignIn(onSignedIn)
-  const now = useNow(1000)
-  const blocked = failure?.kind === 'blocked' && failure.until > now
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault()
-    await signIn(who.username, password)
-    setPassword('')
-  }
-
   return (
     <AuthPage
       testId="lock-screen"
@@ -43,7 +28,7 @@ export function LockScreen({ who, reason, keepsWork, onSignedIn, onSwitchUser }:
         </p>
       }
     >
-      <form className="auth-form" onSubmit={submit} noValidate>
+      <PasswordForm username={who.username} onSignedIn={onSignedIn} submitLabel={t('auth.lock.submit')} submitTestId="lock-submit">
         <div className="auth-who">
           <span className="auth-avatar" aria-hidden="true">
             {initials(who.displayName)}
@@ -53,26 +38,7 @@ export function LockScreen({ who, reason, keepsWork, onSignedIn, onSwitchUser }:
             <span className="mono muted auth-who-username">{who.username}</span>
           </span>
         </div>
-        <Field path="password" label={t('account.password')} error={errors.password}>
-          {(p) => (
-            <input
-              {...p}
-              type="password"
-              value={password}
-              autoComplete="current-password"
-              autoFocus
-              onChange={(e) => {
-                setPassword(e.target.value)
-                clearError('password')
-              }}
-            />
-          )}
-        </Field>
-        <SignInFailureNote failure={failure} now={now} />
-        <button type="submit" className="btn btn-primary auth-submit" disabled={busy || blocked} data-testid="lock-submit">
-          {busy ? t('auth.signIn.busy') : t('auth.lock.submit')}
-        </button>
-      </form>
+      </PasswordForm>
       <p className="auth-switch">
         <button type="button" className="btn btn-link" data-testid="lock-switch-user" onClick={onSwitchUser}>
           {t('auth.lock.switchUser')}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Session } from '../../../../preload/api'
 import { useApi } from '../../api/ApiContext'
 import { toApiError, type ApiError } from '../../api/api-error'
-import { ErrorDetail } from '../../ui/ErrorDetail'
+import { FailureNote } from '../../ui/ErrorDetail'
 import { errorsFromApi, type FieldErrors } from '../../ui/field-error'
 import { emptyAccountDraft, setupInput, type AccountDraft } from '../admin/account-draft'
 import { AccountFields } from '../admin/AccountFields'
@@ -46,11 +46,7 @@ export function SetupScreen({ onSignedIn }: { onSignedIn: (session: Session) => 
     <AuthPage testId="setup" title={t('auth.setup.title')} intro={<p>{t('auth.setup.intro')}</p>} wide>
       <form className="auth-form" onSubmit={submit} noValidate>
         <AccountFields mode="setup" draft={draft} errors={errors} onChange={change} />
-        {failure && (
-          <p className="field-error" role="alert" data-testid="setup-failure">
-            <ErrorDetail error={failure} />
-          </p>
-        )}
+        <FailureNote error={failure} testId="setup-failure" />
         <button type="submit" className="btn btn-primary auth-submit" disabled={busy} data-testid="setup-submit">
           {t('auth.setup.submit')}
         </button>

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect } from 'react'
 import type { Case, CaseVersion } from '../../../../preload/api'
 import { useApi, useApiEvent, useOnReconnect } from '../../api/ApiContext'
-import { toApiError, type ApiError } from '../../api/api-error'
+import type { ApiError } from '../../api/api-error'
+import { useLatestAnswer } from '../../ui/use-latest-answer'
 
 interface Loaded<T> {
   data: T | null
@@ -22,29 +23,13 @@ export function useCaseHistory(id: string): Loaded<CaseVersion[]> {
 }
 
 function useLoader<T>(id: string | null, live: boolean, load: (id: string) => Promise<T>): Loaded<T> {
-  const [data, setData] = useState<T | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const request = useRef(0)
-
-  const reload = useCallback(() => {
-    if (!id) return
-    const mine = ++request.current
-    load(id)
-      .then((value) => {
-        if (mine !== request.current) return
-        setData(value)
-        setError(null)
-      })
-      .catch((e: unknown) => {
-        if (mine === request.current) setError(toApiError(e))
-      })
-  }, [id, load])
+  const ask = useCallback(() => (id ? load(id) : Promise.resolve(null)), [id, load])
+  const { data, error, load: reload, clear } = useLatestAnswer(ask)
 
   useEffect(() => {
-    setData(null)
-    setError(null)
+    clear()
     reload()
-  }, [reload])
+  }, [clear, reload])
 
   useApiEvent('cases:changed', (payload) => {
     if (live && payload.id === id) reload()

@@ -2,9 +2,9 @@ import { useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MonthlyReport } from '../../../../preload/api'
 import { useFormatters } from '../../i18n/format'
-import { ErrorDetail } from '../../ui/ErrorDetail'
-import { StateMessage } from '../../ui/StateMessage'
+import { LoadFailed, StateMessage } from '../../ui/StateMessage'
 import { currentMonth, isMonth, shiftMonth } from '../../ui/month'
+import { TableHead } from '../../ui/TableHead'
 import { ActivityTrendChart, CompareChart, ExchangeTrendChart, NationalityChart } from './Charts'
 import { useMonthLabel } from './use-month-label'
 import { useMonthlyReport } from './use-monthly-report'
@@ -74,17 +74,7 @@ function CountTable({ rows, label, testId }: { rows: CountRows; label: (key: str
     <details className="figures-details">
       <summary>{t('dashboard.figures')}</summary>
       <table className="data-table" data-testid={testId}>
-        <thead>
-          <tr>
-            <th scope="col" />
-            <th scope="col" className="num">
-              {t('report.thisMonth')}
-            </th>
-            <th scope="col" className="num">
-              {t('report.previousMonth')}
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={[null, { label: t('report.thisMonth'), num: true }, { label: t('report.previousMonth'), num: true }]} />
         <tbody>
           {rows.map((r) => (
             <tr key={r.key} data-key={r.key}>
@@ -170,18 +160,14 @@ function Report({ report }: { report: MonthlyReport }) {
           ) : (
             <div className="table-scroll">
               <table className="data-table" data-testid="table-seizures">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('report.commodity')}</th>
-                    <th scope="col" className="num">
-                      {t('report.quantity')}
-                    </th>
-                    <th scope="col">{t('report.unit')}</th>
-                    <th scope="col" className="num">
-                      {t('report.cases')}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    t('report.commodity'),
+                    { label: t('report.quantity'), num: true },
+                    t('report.unit'),
+                    { label: t('report.cases'), num: true }
+                  ]}
+                />
                 <tbody>
                   {report.seizures.map((s) => (
                     <tr key={`${s.commodity}\u0000${s.unit}`} data-testid="seizure-row">
@@ -211,17 +197,7 @@ function Report({ report }: { report: MonthlyReport }) {
 
         <Panel title={t('report.exchange')} testId="panel-exchange">
           <table className="data-table exchange-figures" data-testid="table-exchange">
-            <thead>
-              <tr>
-                <th scope="col" />
-                <th scope="col" className="num">
-                  {t('report.sent')}
-                </th>
-                <th scope="col" className="num">
-                  {t('report.received')}
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={[null, { label: t('report.sent'), num: true }, { label: t('report.received'), num: true }]} />
             <tbody>
               {kinds.map((k) => (
                 <tr key={k}>
@@ -233,17 +209,7 @@ function Report({ report }: { report: MonthlyReport }) {
             </tbody>
           </table>
           <table className="data-table exchange-figures">
-            <thead>
-              <tr>
-                <th scope="col">{t('report.asked')}</th>
-                <th scope="col" className="num">
-                  {t('report.answered')}
-                </th>
-                <th scope="col" className="num">
-                  {t('report.medianResponse')}
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('report.asked'), { label: t('report.answered'), num: true }, { label: t('report.medianResponse'), num: true }]} />
             <tbody>
               {answered('oursAnswered')}
               {answered('theirsAnswered')}
@@ -257,13 +223,7 @@ function Report({ report }: { report: MonthlyReport }) {
             <p className="muted">{t('report.noOperations')}</p>
           ) : (
             <table className="data-table" data-testid="table-operations">
-              <thead>
-                <tr>
-                  <th scope="col">{t('report.plan')}</th>
-                  <th scope="col">{t('report.period')}</th>
-                  <th scope="col">{t('report.status')}</th>
-                </tr>
-              </thead>
+              <TableHead columns={[t('report.plan'), t('report.period'), t('report.status')]} />
               <tbody>
                 {report.operations.held.map((op) => (
                   <tr key={op.id} data-testid="operation-row">
@@ -329,17 +289,7 @@ export function DashboardScreen() {
         )}
       </div>
       {error && !loading && (
-        <StateMessage
-          tone="error"
-          testId="dashboard-error"
-          title={t('dashboard.loadError')}
-          body={<ErrorDetail error={error} />}
-          action={
-            <button type="button" className="btn" onClick={reload}>
-              {t('common.retry')}
-            </button>
-          }
-        />
+        <LoadFailed testId="dashboard-error" title={t('dashboard.loadError')} error={error} onRetry={reload} />
       )}
       {!report && !error && <StateMessage tone="loading" title={t('dashboard.loading')} />}
       {report && !error && (

@@ -1,16 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import type { MessageValue } from '../../../../preload/api'
+import { EnumBadge } from '../../ui/Badges'
 
 type Priority = Extract<MessageValue, { priority: unknown }>['priority']
 
-export function PriorityBadge({ priority }: { priority: Priority }) {
-  const { t } = useTranslation()
-  return (
-    <span className={`badge priority-${priority}`} data-priority={priority}>
-      {t(`enums.priority.${priority}`)}
-    </span>
-  )
-}
+export const PriorityBadge = ({ priority }: { priority: Priority }) => <EnumBadge group="priority" value={priority} kind="priority" attr="priority" />
 
 export function WithdrawnBadge() {
   const { t } = useTranslation()

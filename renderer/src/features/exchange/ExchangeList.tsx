@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { MessageRow, Pointer, RecordRow } from '../../../../preload/api'
 import { useFormatters } from '../../i18n/format'
 import { CategoryLabel } from '../../ui/Badges'
-import { useVirtualRows } from '../../ui/use-virtual-rows'
+import { VirtualRows } from '../../ui/VirtualRows'
 import { useLink } from '../link/LinkContext'
 import { PriorityBadge, UnreadMark, WithdrawnBadge } from './ExchangeBadges'
 import { rowPointer, samePointer } from './pointers'
@@ -21,45 +21,44 @@ interface Props {
 
 /** One exchange box as a virtual list: only the rows in view exist, pages load as the officer scrolls. */
 export function ExchangeList({ pages, total, selected, onOpen, label }: Props) {
-  const { scroller, virtualizer, items } = useVirtualRows(pages, total, ROW_HEIGHT)
   return (
-    <div className="exchange-list" ref={scroller} data-testid="exchange-list" role="list" aria-label={label}>
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {items.map((item) => {
-          const row = pages.row(item.index)
-          const style = { height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }
-          if (!row) {
-            return (
-              <div key={item.key} className="exchange-row is-pending" style={style} role="listitem">
-                <span className="skeleton" />
-              </div>
-            )
-          }
-          const pointer = rowPointer(row)
-          const open = () => onOpen(pointer)
-          const unread = row.type === 'record' ? row.unread : row.threadUnread
-          return (
-            <div
-              key={item.key}
-              className={`exchange-row${unread ? ' is-unread' : ''}${samePointer(pointer, selected) ? ' is-selected' : ''}`}
-              style={style}
-              role="listitem"
-              tabIndex={0}
-              aria-current={samePointer(pointer, selected) || undefined}
-              data-testid="exchange-row"
-              data-type={pointer.type}
-              data-id={pointer.id}
-              data-unread={unread}
-              onClick={open}
-              onKeyDown={(e) => e.key === 'Enter' && open()}
-            >
-              <span className="exchange-row-mark">{unread && <UnreadMark />}</span>
-              {row.type === 'record' ? <RecordLine row={row} /> : <MessageLine row={row} />}
-            </div>
-          )
-        })}
-      </div>
-    </div>
+    <VirtualRows
+      pages={pages}
+      total={total}
+      rowHeight={ROW_HEIGHT}
+      className="exchange-list"
+      testId="exchange-list"
+      role="list"
+      aria-label={label}
+      renderPending={(_, style) => (
+        <div className="exchange-row is-pending" style={style} role="listitem">
+          <span className="skeleton" />
+        </div>
+      )}
+      renderRow={(row, _, style) => {
+        const pointer = rowPointer(row)
+        const open = () => onOpen(pointer)
+        const unread = row.type === 'record' ? row.unread : row.threadUnread
+        return (
+          <div
+            className={`exchange-row${unread ? ' is-unread' : ''}${samePointer(pointer, selected) ? ' is-selected' : ''}`}
+            style={style}
+            role="listitem"
+            tabIndex={0}
+            aria-current={samePointer(pointer, selected) || undefined}
+            data-testid="exchange-row"
+            data-type={pointer.type}
+            data-id={pointer.id}
+            data-unread={unread}
+            onClick={open}
+            onKeyDown={(e) => e.key === 'Enter' && open()}
+          >
+            <span className="exchange-row-mark">{unread && <UnreadMark />}</span>
+            {row.type === 'record' ? <RecordLine row={row} /> : <MessageLine row={row} />}
+          </div>
+        )
+      }}
+    />
   )
 }
 

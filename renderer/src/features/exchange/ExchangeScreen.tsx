@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ExchangeBox, Pointer } from '../../../../preload/api'
 import { useApiEvent, useOnReconnect } from '../../api/ApiContext'
-import { ErrorDetail } from '../../ui/ErrorDetail'
+import { EmptyList, NoMatches, PagedList, PagedListAlert } from '../../ui/PagedList'
 import { StateMessage } from '../../ui/StateMessage'
 import { useDebounced } from '../../ui/use-debounced'
 import { AlertComposer } from './compose/AlertComposer'
@@ -50,44 +50,6 @@ export function ExchangeScreen({ unread, onOpenCase }: Props) {
     setSelected(pointer)
   }
 
-  const list = () => {
-    if (pages.error && pages.total === null) {
-      return (
-        <StateMessage
-          tone="error"
-          testId="exchange-list-error"
-          title={t('exchange.loadError')}
-          body={<ErrorDetail error={pages.error} />}
-          action={
-            <button type="button" className="btn" onClick={pages.retry}>
-              {t('common.retry')}
-            </button>
-          }
-        />
-      )
-    }
-    if (pages.total === null) return <StateMessage tone="loading" title={t('exchange.loading')} />
-    if (pages.total === 0) {
-      const narrowed = hasExchangeNarrowing(filters)
-      return (
-        <StateMessage
-          tone="empty"
-          testId="exchange-list-empty"
-          title={narrowed ? t('exchange.noMatches') : t(`exchange.empty.${box}`)}
-          body={narrowed ? t('list.noMatchesHint') : t(`exchange.emptyHint.${box}`)}
-          action={
-            narrowed && (
-              <button type="button" className="btn" onClick={() => setFilters(DEFAULT_EXCHANGE_FILTERS)}>
-                {t('list.clearFilters')}
-              </button>
-            )
-          }
-        />
-      )
-    }
-    return <ExchangeList pages={pages} total={pages.total} selected={selected} onOpen={setSelected} label={t(`enums.box.${box}`)} />
-  }
-
   return (
     <section className="exchange-screen" data-testid="exchange-screen" data-box={box}>
       <ExchangeToolbar
@@ -100,16 +62,24 @@ export function ExchangeScreen({ unread, onOpenCase }: Props) {
         onNewAlert={() => setComposing({ kind: 'alert' })}
         onNewRequest={() => setComposing({ kind: 'request' })}
       />
-      {pages.error && pages.total !== null && (
-        <div className="inline-alert" role="alert">
-          <ErrorDetail error={pages.error} />{' '}
-          <button type="button" className="btn btn-link" onClick={pages.retry}>
-            {t('common.retry')}
-          </button>
-        </div>
-      )}
+      <PagedListAlert pages={pages} />
       <div className="exchange-split">
-        <div className="exchange-list-pane">{list()}</div>
+        <div className="exchange-list-pane">
+          <PagedList
+            pages={pages}
+            loadError={{ title: t('exchange.loadError'), testId: 'exchange-list-error' }}
+            loading={{ title: t('exchange.loading') }}
+            empty={
+              hasExchangeNarrowing(filters) ? (
+                <NoMatches title={t('exchange.noMatches')} testId="exchange-list-empty" onClear={() => setFilters(DEFAULT_EXCHANGE_FILTERS)} />
+              ) : (
+                <EmptyList title={t(`exchange.empty.${box}`)} hint={t(`exchange.emptyHint.${box}`)} testId="exchange-list-empty" />
+              )
+            }
+          >
+            {(total) => <ExchangeList pages={pages} total={total} selected={selected} onOpen={setSelected} label={t(`enums.box.${box}`)} />}
+          </PagedList>
+        </div>
         <div className="exchange-detail-pane">
           {selected ? (
             <ExchangeDetail

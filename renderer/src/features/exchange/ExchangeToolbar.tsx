@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { EXCHANGE_BOXES, isRecordBox, type ExchangeBox, type UnreadCounts } from '../../../../preload/api'
-import { EnumSelect } from '../../ui/EnumSelect'
+import { CheckFilter, ClearFilters, DateRangeFilter, EnumFilter, FilterRow, ListTotal, SearchBox } from '../../ui/ListToolbar'
+import { Tabs } from '../../ui/Tabs'
 import { DEFAULT_EXCHANGE_FILTERS, hasExchangeNarrowing, type ExchangeFilters } from './exchange-query'
 
 const UNREAD_OF: Partial<Record<ExchangeBox, keyof UnreadCounts>> = { received: 'received', alerts: 'alerts', requests: 'requests' }
@@ -23,33 +24,23 @@ export function ExchangeToolbar({ box, onBox, unread, filters, onFilters, total,
     <div className="toolbar">
       <div className="toolbar-row">
         <h1 className="page-title">{t('exchange.title')}</h1>
-        <div className="tabs" role="tablist" aria-label={t('exchange.boxes')}>
-          {EXCHANGE_BOXES.map((b) => {
+        <Tabs tabs={EXCHANGE_BOXES} selected={box} onSelect={onBox} testIdPrefix="exchange-tab" label={t('exchange.boxes')}>
+          {(b) => {
             const key = UNREAD_OF[b]
             const count = key && unread ? unread[key] : 0
             return (
-              <button
-                key={b}
-                type="button"
-                role="tab"
-                aria-selected={b === box}
-                className={`tab${b === box ? ' is-active' : ''}`}
-                data-testid={`exchange-tab-${b}`}
-                onClick={() => onBox(b)}
-              >
+              <>
                 {t(`enums.box.${b}`)}
                 {count > 0 && (
                   <span className="unread-count" data-testid={`exchange-unread-${b}`} title={t('exchange.unreadCount', { count })}>
                     {count}
                   </span>
                 )}
-              </button>
+              </>
             )
-          })}
-        </div>
-        <span className="total" data-testid="exchange-total" aria-live="polite">
-          {total === null ? '' : t('exchange.total', { count: total })}
-        </span>
+          }}
+        </Tabs>
+        <ListTotal testId="exchange-total">{total === null ? '' : t('exchange.total', { count: total })}</ListTotal>
         <div className="page-actions">
           <button type="button" className="btn" data-testid="new-request" onClick={onNewRequest}>
             + {t('exchange.newRequest')}
@@ -59,52 +50,24 @@ export function ExchangeToolbar({ box, onBox, unread, filters, onFilters, total,
           </button>
         </div>
       </div>
-      <div className="toolbar-row filters" role="group" aria-label={t('list.filters')}>
-        <div className="search exchange-search">
-          <span className="search-icon" aria-hidden="true">⌕</span>
-          <input
-            type="search"
-            data-testid="exchange-search"
-            aria-label={t('exchange.search')}
-            placeholder={t('exchange.searchPlaceholder')}
-            value={filters.q}
-            maxLength={200}
-            onChange={(e) => set('q', e.target.value)}
-            onKeyDown={(e) => e.key === 'Escape' && set('q', '')}
-          />
-        </div>
+      <FilterRow>
+        <SearchBox
+          className="exchange-search"
+          testId="exchange-search"
+          label={t('exchange.search')}
+          placeholder={t('exchange.searchPlaceholder')}
+          value={filters.q}
+          onChange={(q) => set('q', q)}
+        />
         {isRecordBox(box) && (
-          <label className="filter">
-            <span>{t('list.columns.category')}</span>
-            <EnumSelect
-              group="category"
-              data-testid="exchange-filter-category"
-              value={filters.category}
-              emptyLabel={t('list.any')}
-              onChange={(v) => set('category', v)}
-            />
-          </label>
+          <EnumFilter label={t('list.columns.category')} group="category" testId="exchange-filter-category" value={filters.category} onChange={(v) => set('category', v)} />
         )}
-        <label className="filter">
-          <span>{t('list.from')}</span>
-          <input type="date" data-testid="exchange-filter-from" value={filters.from} max={filters.to || undefined} onChange={(e) => set('from', e.target.value)} />
-        </label>
-        <label className="filter">
-          <span>{t('list.to')}</span>
-          <input type="date" data-testid="exchange-filter-to" value={filters.to} min={filters.from || undefined} onChange={(e) => set('to', e.target.value)} />
-        </label>
+        <DateRangeFilter testIdPrefix="exchange-filter" from={filters.from} to={filters.to} onChange={set} />
         {box !== 'sent' && (
-          <label className="filter filter-check">
-            <input type="checkbox" data-testid="exchange-filter-unread" checked={filters.unreadOnly} onChange={(e) => set('unreadOnly', e.target.checked)} />
-            <span>{t('exchange.unreadOnly')}</span>
-          </label>
+          <CheckFilter label={t('exchange.unreadOnly')} testId="exchange-filter-unread" checked={filters.unreadOnly} onChange={(v) => set('unreadOnly', v)} />
         )}
-        {hasExchangeNarrowing(filters) && (
-          <button type="button" className="btn btn-link" data-testid="exchange-filters-clear" onClick={() => onFilters(DEFAULT_EXCHANGE_FILTERS)}>
-            {t('list.clearFilters')}
-          </button>
-        )}
-      </div>
+        {hasExchangeNarrowing(filters) && <ClearFilters testId="exchange-filters-clear" onClear={() => onFilters(DEFAULT_EXCHANGE_FILTERS)} />}
+      </FilterRow>
     </div>
   )
 }

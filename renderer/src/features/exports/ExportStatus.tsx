@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { ExportResult } from '../../../../preload/api'
 import type { ApiError } from '../../api/api-error'
 import { useFormatters } from '../../i18n/format'
-import { ErrorDetail } from '../../ui/ErrorDetail'
+import { FailureNote } from '../../ui/ErrorDetail'
 import { ProgressBar } from '../../ui/ProgressBar'
 import type { RunningExport } from './use-export-run'
 
@@ -39,9 +39,7 @@ export function ExportStatus({ running, latest, error, onCancel, onVerify }: Pro
     return (
       <section className="detail-section export-status" data-testid="export-failed">
         <h2>{t('exports.failed')}</h2>
-        <p className="field-error" role="alert">
-          <ErrorDetail error={error} />
-        </p>
+        <FailureNote error={error} />
       </section>
     )
   }

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ExportResult } from '../../../../preload/api'
 import { useFormatters } from '../../i18n/format'
+import { TableHead } from '../../ui/TableHead'
 import { ExportForm } from './ExportForm'
 import { ExportStatus } from './ExportStatus'
 import { useExportRun } from './use-export-run'
@@ -27,18 +28,7 @@ export function ExportsScreen() {
         <section className="detail-section" data-testid="export-history">
           <h2>{t('exports.history')}</h2>
           <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('exports.what')}</th>
-                <th scope="col">{t('exports.format')}</th>
-                <th scope="col" className="num">
-                  {t('exports.rows')}
-                </th>
-                <th scope="col">{t('exports.file')}</th>
-                <th scope="col">SHA-256</th>
-                <th scope="col" />
-              </tr>
-            </thead>
+            <TableHead columns={[t('exports.what'), t('exports.format'), { label: t('exports.rows'), num: true }, t('exports.file'), 'SHA-256', null]} />
             <tbody>
               {done.map((r) => (
                 <tr key={r.id} data-testid="export-history-row" data-format={r.format}>

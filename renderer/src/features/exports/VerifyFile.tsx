@@ -4,7 +4,7 @@ import type { ExportVerification } from '../../../../preload/api'
 import { useApi } from '../../api/ApiContext'
 import { toApiError, type ApiError } from '../../api/api-error'
 import { useFormatters } from '../../i18n/format'
-import { ErrorDetail } from '../../ui/ErrorDetail'
+import { FailureNote } from '../../ui/ErrorDetail'
 import { Field } from '../../ui/Field'
 import { useKindLabel } from './use-kind-label'
 
@@ -65,11 +65,7 @@ export function VerifyFile({ path, onPath }: Props) {
           {t('exports.verify.run')}
         </button>
       </div>
-      {error && (
-        <p className="field-error" role="alert">
-          <ErrorDetail error={error} />
-        </p>
-      )}
+      <FailureNote error={error} />
       {result?.ok && claimed && (
         <div className="verify-result verify-ok" role="status" data-testid="verify-result" data-ok="true">
           <strong>{t('exports.verify.ok')}</strong>

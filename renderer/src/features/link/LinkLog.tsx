@@ -1,14 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { MethodOutput } from '../../../../preload/api'
 import { useApi } from '../../api/ApiContext'
-import { toApiError, type ApiError } from '../../api/api-error'
 import { LINK_EVENT_KINDS } from '../../i18n/enum-groups'
 import { useFormatters } from '../../i18n/format'
-import { ErrorDetail } from '../../ui/ErrorDetail'
+import { FailureNote } from '../../ui/ErrorDetail'
+import { TableHead } from '../../ui/TableHead'
+import { useLatestAnswer } from '../../ui/use-latest-answer'
 import { useLink } from './LinkContext'
-
-type LinkEvent = MethodOutput<'sync.log'>[number]
 
 const LIMIT = 200
 const isKnownKind = (kind: string): kind is (typeof LINK_EVENT_KINDS)[number] => (LINK_EVENT_KINDS as readonly string[]).includes(kind)
@@ -24,21 +22,8 @@ export function LinkLog({ changeKey }: { changeKey: string }) {
   const api = useApi()
   const fmt = useFormatters()
   const { stationName } = useLink()
-  const [events, setEvents] = useState<LinkEvent[] | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const request = useRef(0)
-
-  const load = useCallback(() => {
-    const mine = ++request.current
-    api
-      .invoke('sync.log', { limit: LIMIT })
-      .then((rows) => {
-        if (mine !== request.current) return
-        setEvents(rows)
-        setError(null)
-      })
-      .catch((e: unknown) => mine === request.current && setError(toApiError(e)))
-  }, [api])
+  const ask = useCallback(() => api.invoke('sync.log', { limit: LIMIT }), [api])
+  const { data: events, error, load } = useLatestAnswer(ask)
 
   // Reload when the link changes in a way worth a log line (state, error, pairing), not on every progress tick.
   useEffect(load, [load, changeKey])
@@ -51,23 +36,12 @@ export function LinkLog({ changeKey }: { changeKey: string }) {
           {t('link.log.refresh')}
         </button>
       </div>
-      {error && (
-        <p className="field-error" role="alert">
-          <ErrorDetail error={error} />
-        </p>
-      )}
+      <FailureNote error={error} />
       {events && events.length === 0 && <p className="muted">{t('link.log.empty')}</p>}
       {events && events.length > 0 && (
         <div className="log-scroll">
           <table className="data-table link-log-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('link.log.at')}</th>
-                <th scope="col">{t('link.log.station')}</th>
-                <th scope="col">{t('link.log.event')}</th>
-                <th scope="col">{t('link.log.detail')}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('link.log.at'), t('link.log.station'), t('link.log.event'), t('link.log.detail')]} />
             <tbody>
               {events.map((e) => (
                 <tr key={e.id} className={isRefusal(e.kind) ? 'is-refusal' : undefined} data-testid="link-log-row" data-kind={e.kind}>

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { ErrorDetail } from '../../ui/ErrorDetail'
-import { StateMessage } from '../../ui/StateMessage'
+import { LoadFailed, StateMessage } from '../../ui/StateMessage'
 import { useCan } from '../auth/auth-context'
 import { useLink } from './LinkContext'
 import { LinkLog } from './LinkLog'
@@ -17,16 +16,7 @@ export function LinkScreen() {
     return (
       <div className="link-screen">
         {error ? (
-          <StateMessage
-            tone="error"
-            title={t('link.loadError')}
-            body={<ErrorDetail error={error} />}
-            action={
-              <button type="button" className="btn" onClick={reload}>
-                {t('common.retry')}
-              </button>
-            }
-          />
+          <LoadFailed title={t('link.loadError')} error={error} onRetry={reload} />
         ) : (
           <StateMessage tone="loading" title={t('link.loading')} />
         )}

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { PairingInput, type PairedStation } from '../../../../preload/api'
 import { useApi } from '../../api/ApiContext'
 import { toApiError, type ApiError } from '../../api/api-error'
-import { ErrorDetail } from '../../ui/ErrorDetail'
-import { Field } from '../../ui/Field'
+import { FailureNote } from '../../ui/ErrorDetail'
+import { Field, type ControlProps } from '../../ui/Field'
 import { errorsFromApi, type FieldErrors } from '../../ui/field-error'
 import { errorsFromZod } from '../cases/form/field-errors'
 
@@ -29,6 +29,20 @@ export function PairForm({ onPaired }: { onPaired: (peer: PairedStation) => void
     })
     setDone(null)
   }
+
+  /** An ID or an address, typed exactly as the counterpart read it out: no spelling help, no suggestions. */
+  const codeInput = (key: 'stationId' | 'address', maxLength: number, placeholder: string) => (p: ControlProps) => (
+    <input
+      {...p}
+      className="mono"
+      value={draft[key]}
+      maxLength={maxLength}
+      autoComplete="off"
+      spellCheck={false}
+      placeholder={placeholder}
+      onChange={(e) => set(key, e.target.value)}
+    />
+  )
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
@@ -60,44 +74,18 @@ export function PairForm({ onPaired }: { onPaired: (peer: PairedStation) => void
       <h2>{t('link.pair.title')}</h2>
       <p className="muted">{t('link.pair.intro')}</p>
       <Field path="stationId" label={t('link.pair.stationId')} required error={errors.stationId} hint={t('link.pair.stationIdHint')}>
-        {(p) => (
-          <input
-            {...p}
-            className="mono"
-            value={draft.stationId}
-            maxLength={100}
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="ABCD-EFGH-…"
-            onChange={(e) => set('stationId', e.target.value)}
-          />
-        )}
+        {codeInput('stationId', 100, 'ABCD-EFGH-…')}
       </Field>
       <div className="field-row">
         <Field path="address" label={t('link.pair.address')} required error={errors.address} hint={t('link.pair.addressHint')} className="grow">
-          {(p) => (
-            <input
-              {...p}
-              className="mono"
-              value={draft.address}
-              maxLength={300}
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="192.0.2.10:47470"
-              onChange={(e) => set('address', e.target.value)}
-            />
-          )}
+          {codeInput('address', 300, '192.0.2.10:47470')}
         </Field>
         <Field path="name" label={t('link.pair.name')} error={errors.name} hint={t('link.pair.nameHint')} className="grow">
           {(p) => <input {...p} value={draft.name} maxLength={200} onChange={(e) => set('name', e.target.value)} />}
         </Field>
       </div>
       <div className="form-actions">
-        {failure && (
-          <span className="field-error" role="alert" data-testid="pair-failure">
-            <ErrorDetail error={failure} />
-          </span>
-        )}
+        <FailureNote inline error={failure} testId="pair-failure" />
         {done && (
           <span className="ok-note" role="status" data-testid="pair-done">
             {t('link.pair.done', { name: done.name || done.stationId })}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { BackupList as Backups } from '../../../../preload/api'
 import { useFormatters } from '../../i18n/format'
 import { StateMessage } from '../../ui/StateMessage'
+import { TableHead } from '../../ui/TableHead'
 
 interface Props {
   list: Backups | null
@@ -26,18 +27,14 @@ export function BackupList({ list, busy, onRestore }: Props) {
       {list && list.backups.length === 0 && <p className="muted">{t('maintenance.list.empty')}</p>}
       {list && list.backups.length > 0 && (
         <table className="data-table backups-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('maintenance.list.when')}</th>
-              <th scope="col">{t('maintenance.list.kind')}</th>
-              <th scope="col" className="num">
-                {t('maintenance.size')}
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">{t('maintenance.list.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('maintenance.list.when'),
+              t('maintenance.list.kind'),
+              { label: t('maintenance.size'), num: true },
+              { label: t('maintenance.list.actions'), hidden: true }
+            ]}
+          />
           <tbody>
             {list.backups.map((b) => (
               <tr key={b.file} data-testid="backup-row" data-file={b.file}>

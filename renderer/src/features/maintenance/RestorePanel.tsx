@@ -5,7 +5,7 @@ import { useApi } from '../../api/ApiContext'
 import { toApiError, type ApiError } from '../../api/api-error'
 import { useFormatters } from '../../i18n/format'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
-import { ErrorDetail } from '../../ui/ErrorDetail'
+import { FailureNote } from '../../ui/ErrorDetail'
 import { errorsFromApi, type FieldError, type FieldErrors } from '../../ui/field-error'
 import { askDesktop } from '../../api/desktop-shell'
 import { JobProgress } from './JobProgress'
@@ -147,11 +147,7 @@ export function RestorePanel({ shell, job, flow, status, onChanged }: Props) {
           testId="restore-refused"
         />
       )}
-      {shownError && (
-        <p className="field-error" role="alert" data-testid="restore-error">
-          <ErrorDetail error={shownError} />
-        </p>
-      )}
+      <FailureNote error={shownError} testId="restore-error" />
       {flow.state.kind === 'confirm' && (
         <ConfirmDialog
           title={t('maintenance.restore.confirmTitle')}

@@ -5,7 +5,7 @@ import { useApi } from '../../api/ApiContext'
 import { toApiError, type ApiError } from '../../api/api-error'
 import { useFormatters } from '../../i18n/format'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
-import { ErrorDetail } from '../../ui/ErrorDetail'
+import { FailureNote } from '../../ui/ErrorDetail'
 import { errorsFromApi, type FieldErrors } from '../../ui/field-error'
 import { JobProgress } from './JobProgress'
 import { pathProblem } from './path-check'
@@ -83,11 +83,7 @@ export function UpdatePanel({ shell, job, installedVersion }: Props) {
         </button>
       </div>
       {mine && !confirming && <JobProgress job={mine} />}
-      {failure && (
-        <p className="field-error" role="alert" data-testid="update-error">
-          <ErrorDetail error={failure} />
-        </p>
-      )}
+      <FailureNote error={failure} testId="update-error" />
       {check?.status === 'refused' && (
         <Refusal
           title={t('maintenance.update.refused')}

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Tabs } from '../../ui/Tabs'
 import { AdminScreen } from '../admin/AdminScreen'
 import { AuditScreen } from '../audit/AuditScreen'
 import { useCan } from '../auth/auth-context'
@@ -18,21 +19,9 @@ export function ManagementScreen() {
     <section className="management-screen" data-testid="management-screen" data-tab={tab}>
       <div className="page-head">
         <h1 className="page-title">{t('management.title')}</h1>
-        <div className="tabs" role="tablist" aria-label={t('management.title')}>
-          {tabs.map((name) => (
-            <button
-              key={name}
-              type="button"
-              role="tab"
-              aria-selected={name === tab}
-              className={`tab${name === tab ? ' is-active' : ''}`}
-              data-testid={`management-tab-${name}`}
-              onClick={() => setTab(name)}
-            >
-              {t(`management.tabs.${name}`)}
-            </button>
-          ))}
-        </div>
+        <Tabs tabs={tabs} selected={tab} onSelect={setTab} testIdPrefix="management-tab" label={t('management.title')}>
+          {(name) => t(`management.tabs.${name}`)}
+        </Tabs>
       </div>
       {tab === 'dashboard' && <LazyDashboardScreen />}
       {tab === 'exports' && <ExportsScreen />}

@@ -1,32 +1,12 @@
 import { useTranslation } from 'react-i18next'
 import type { PlanStatus, SignoffStateName, TaskStatus } from '../../../../preload/api'
+import { EnumBadge } from '../../ui/Badges'
 
-export function PlanStatusBadge({ status }: { status: PlanStatus }) {
-  const { t } = useTranslation()
-  return (
-    <span className={`badge plan-status-${status}`} data-status={status}>
-      {t(`enums.planStatus.${status}`)}
-    </span>
-  )
-}
+export const PlanStatusBadge = ({ status }: { status: PlanStatus }) => <EnumBadge group="planStatus" value={status} kind="plan-status" attr="status" />
 
-export function SignoffBadge({ state }: { state: SignoffStateName }) {
-  const { t } = useTranslation()
-  return (
-    <span className={`badge signoff-${state}`} data-state={state}>
-      {t(`enums.signoffState.${state}`)}
-    </span>
-  )
-}
+export const SignoffBadge = ({ state }: { state: SignoffStateName }) => <EnumBadge group="signoffState" value={state} kind="signoff" attr="state" />
 
-export function TaskStatusBadge({ status }: { status: TaskStatus }) {
-  const { t } = useTranslation()
-  return (
-    <span className={`badge task-status-${status}`} data-status={status}>
-      {t(`enums.taskStatus.${status}`)}
-    </span>
-  )
-}
+export const TaskStatusBadge = ({ status }: { status: TaskStatus }) => <EnumBadge group="taskStatus" value={status} kind="task-status" attr="status" />
 
 /** Content no joint agreement covers: words as well as colour. */
 export function UnsignedBadge() {

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect } from 'react'
 import type { PlanDetail } from '../../../../preload/api'
 import { useApi, useApiEvent, useOnReconnect } from '../../api/ApiContext'
-import { toApiError, type ApiError } from '../../api/api-error'
+import type { ApiError } from '../../api/api-error'
+import { useLatestAnswer } from '../../ui/use-latest-answer'
 import { useThrottled } from './use-throttled'
 
 /** Sign-off and history are read from the station (it checks the signatures and hashes the content). */
@@ -18,27 +19,8 @@ export interface LoadedPlan {
 /** What the station says about one plan, kept current while anyone (here or across the border) edits it. */
 export function usePlanDetail(id: string): LoadedPlan {
   const api = useApi()
-  const [detail, setDetail] = useState<PlanDetail | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const request = useRef(0)
-
-  const reload = useCallback(() => {
-    const mine = ++request.current
-    api
-      .invoke('plans.get', { id })
-      .then((value) => {
-        if (mine !== request.current) return
-        setDetail(value)
-        setError(null)
-      })
-      .catch((e: unknown) => mine === request.current && setError(toApiError(e)))
-  }, [api, id])
-
-  const show = useCallback((value: PlanDetail) => {
-    request.current++
-    setDetail(value)
-    setError(null)
-  }, [])
+  const ask = useCallback(() => api.invoke('plans.get', { id }), [api, id])
+  const { data: detail, error, load: reload, show } = useLatestAnswer(ask)
 
   useEffect(reload, [reload])
   const refresh = useThrottled(reload, REFRESH_MS)

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { NEXT_STATUS, type Case, type CaseStatus } from '../../../../../preload/api'
 import { useFormatters } from '../../../i18n/format'
 import { CategoryLabel, StatusBadge, VoidBadge } from '../../../ui/Badges'
-import { ErrorDetail } from '../../../ui/ErrorDetail'
-import { StateMessage } from '../../../ui/StateMessage'
+import { LoadFailed, StateMessage } from '../../../ui/StateMessage'
 import { ShareDialog } from '../../exchange/share/ShareDialog'
 import { ShareNote } from '../../exchange/share/ShareNote'
 import { useSharedRecord } from '../../exchange/share/use-shared-record'
@@ -40,17 +39,7 @@ export function CaseDetail({ caseId, onBack, onEdit }: Props) {
     return (
       <div className="case-detail">
         <div className="page-head">{back}</div>
-        <StateMessage
-          tone="error"
-          testId="detail-error"
-          title={loaded.error.code === 'not_found' ? t('detail.notFound') : t('detail.loadError')}
-          body={<ErrorDetail error={loaded.error} />}
-          action={
-            <button type="button" className="btn" onClick={loaded.reload}>
-              {t('common.retry')}
-            </button>
-          }
-        />
+        <LoadFailed testId="detail-error" title={loaded.error.code === 'not_found' ? t('detail.notFound') : t('detail.loadError')} error={loaded.error} onRetry={loaded.reload} />
       </div>
     )
   }

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { CaseVersion } from '../../../../../preload/api'
 import { useFormatters } from '../../../i18n/format'
-import { ErrorDetail } from '../../../ui/ErrorDetail'
-import { StateMessage } from '../../../ui/StateMessage'
+import { LoadFailed, StateMessage } from '../../../ui/StateMessage'
 import { useCaseHistory } from '../use-case'
 import { diffCases, type Change } from './case-diff'
 import { useCaseLabels } from './use-case-labels'
@@ -16,16 +15,7 @@ export function CaseHistory({ caseId }: { caseId: string }) {
   const history = useCaseHistory(caseId)
   if (history.error) {
     return (
-      <StateMessage
-        tone="error"
-        title={t('history.loadError')}
-        body={<ErrorDetail error={history.error} />}
-        action={
-          <button type="button" className="btn btn-small" onClick={history.reload}>
-            {t('common.retry')}
-          </button>
-        }
-      />
+      <LoadFailed title={t('history.loadError')} error={history.error} onRetry={history.reload} small />
     )
   }
   if (!history.data) return <StateMessage tone="loading" title={t('history.loading')} />

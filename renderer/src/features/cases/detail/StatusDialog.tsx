@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next'
 import type { Case, CaseStatus } from '../../../../../preload/api'
 import { useApi } from '../../../api/ApiContext'
 import { toApiError, type ApiError } from '../../../api/api-error'
-import { Dialog } from '../../../ui/Dialog'
-import { ErrorDetail } from '../../../ui/ErrorDetail'
+import { FailureNote } from '../../../ui/ErrorDetail'
+import { FormDialog } from '../../../ui/FormDialog'
 
 interface Props {
   target: Case
@@ -34,21 +34,14 @@ export function StatusDialog({ target, status, onDone, onClose }: Props) {
   }
 
   return (
-    <Dialog
+    <FormDialog
       title={t('detail.status.dialogTitle', { ref: target.ref, status: to })}
       testId="status-dialog"
       onClose={onClose}
       onSubmit={confirm}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="status-confirm">
-            {t('detail.status.confirm', { status: to })}
-          </button>
-        </>
-      }
+      busy={busy}
+      submitTestId="status-confirm"
+      submitLabel={t('detail.status.confirm', { status: to })}
     >
       <label className="field">
         <span className="field-label">{t('detail.status.note')}</span>
@@ -62,11 +55,7 @@ export function StatusDialog({ target, status, onDone, onClose }: Props) {
           autoFocus
         />
       </label>
-      {error && (
-        <p className="field-error" role="alert" data-testid="status-error">
-          {error.code === 'conflict' ? t('detail.changedMeanwhile') : <ErrorDetail error={error} />}
-        </p>
-      )}
-    </Dialog>
+      <FailureNote error={error} testId="status-error" describe={(e) => (e.code === 'conflict' ? t('detail.changedMeanwhile') : null)} />
+    </FormDialog>
   )
 }

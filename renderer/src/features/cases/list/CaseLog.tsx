@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApiEvent, useOnReconnect } from '../../../api/ApiContext'
-import { ErrorDetail } from '../../../ui/ErrorDetail'
-import { StateMessage } from '../../../ui/StateMessage'
+import { EmptyList, NoMatches, PagedList, PagedListAlert } from '../../../ui/PagedList'
 import { useDebounced } from '../../../ui/use-debounced'
 import { CaseTable } from './CaseTable'
 import { CaseToolbar } from './CaseToolbar'
@@ -25,84 +24,26 @@ export function CaseLog({ onOpen, onNewCase }: Props) {
 
   useApiEvent('cases:changed', pages.refresh)
   useOnReconnect(pages.refresh)
-
-  const body = () => {
-    if (pages.error && pages.total === null) {
-      return (
-        <StateMessage
-          tone="error"
-          testId="case-list-error"
-          title={t('list.loadError')}
-          body={
-            <>
-              <p>
-                <ErrorDetail error={pages.error} />
-              </p>
-              <p>{t('list.loadErrorHint')}</p>
-            </>
-          }
-          action={
-            <button type="button" className="btn" onClick={pages.retry}>
-              {t('common.retry')}
-            </button>
-          }
-        />
-      )
-    }
-    if (pages.total === null) return <StateMessage tone="loading" testId="case-list-loading" title={t('list.loading')} />
-    if (pages.total === 0 && hasNarrowing(filters)) {
-      return (
-        <StateMessage
-          tone="empty"
-          testId="case-list-no-matches"
-          title={t('list.noMatches')}
-          body={t('list.noMatchesHint')}
-          action={
-            <button type="button" className="btn" onClick={() => setFilters({ ...DEFAULT_FILTERS, sort: filters.sort, dir: filters.dir })}>
-              {t('list.clearFilters')}
-            </button>
-          }
-        />
-      )
-    }
-    if (pages.total === 0) {
-      return (
-        <StateMessage
-          tone="empty"
-          testId="case-list-empty"
-          title={t('list.empty')}
-          body={t('list.emptyHint')}
-          action={
-            <button type="button" className="btn btn-primary" onClick={onNewCase}>
-              + {t('list.newCase')}
-            </button>
-          }
-        />
-      )
-    }
-    return (
-      <CaseTable
-        pages={pages}
-        total={pages.total}
-        filters={filters}
-        onSort={(sort, dir) => setFilters({ ...filters, sort, dir })}
-        onOpen={onOpen}
-      />
-    )
-  }
+  const clearFilters = () => setFilters({ ...DEFAULT_FILTERS, sort: filters.sort, dir: filters.dir })
 
   return (
     <section className="case-log">
       <CaseToolbar filters={filters} onChange={setFilters} total={pages.total} capped={pages.capped} onNewCase={onNewCase} />
-      {pages.error && pages.total !== null && (
-        <div className="inline-alert" role="alert">
-          <ErrorDetail error={pages.error} />{' '}
-          <button type="button" className="btn btn-link" onClick={pages.retry}>
-            {t('common.retry')}
-          </button>
-        </div>
-      )}
-      {body()}
+      <PagedListAlert pages={pages} />
+      <PagedList
+        pages={pages}
+        loadError={{ title: t('list.loadError'), hint: t('list.loadErrorHint'), testId: 'case-list-error' }}
+        loading={{ title: t('list.loading'), testId: 'case-list-loading' }}
+        empty={
+          hasNarrowing(filters) ? (
+            <NoMatches title={t('list.noMatches')} testId="case-list-no-matches" onClear={clearFilters} />
+          ) : (
+            <EmptyList title={t('list.empty')} hint={t('list.emptyHint')} testId="case-list-empty" add={{ label: t('list.newCase'), onClick: onNewCase }} />
+          )
+        }
+      >
+        {(total) => <CaseTable pages={pages} total={total} filters={filters} onSort={(sort, dir) => setFilters({ ...filters, sort, dir })} onOpen={onOpen} />}
+      </PagedList>
     </section>
   )
 }

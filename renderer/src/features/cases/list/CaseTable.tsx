@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { CaseSummary } from '../../../../../preload/api'
 import { useFormatters } from '../../../i18n/format'
 import { CategoryLabel, StatusBadge, VoidBadge } from '../../../ui/Badges'
-import { useVirtualRows } from '../../../ui/use-virtual-rows'
+import { openableRow, VirtualTable } from '../../../ui/VirtualRows'
 import type { ListFilters, SortField } from './list-query'
 import type { CasePages } from './use-case-pages'
 
@@ -30,7 +30,6 @@ interface Props {
 export function CaseTable({ pages, total, filters, onSort, onOpen }: Props) {
   const { t } = useTranslation()
   const fmt = useFormatters()
-  const { scroller, virtualizer, items } = useVirtualRows(pages, total, ROW_HEIGHT)
 
   const headerCell = (column: Column) => {
     const label = t(`list.columns.${column.key}`)
@@ -48,75 +47,57 @@ export function CaseTable({ pages, total, filters, onSort, onOpen }: Props) {
   }
 
   return (
-    <div className="case-table" role="table" aria-rowcount={total + 1} aria-label={t('list.title')}>
-      <div className="case-row case-head" role="row" aria-rowindex={1}>
-        {COLUMNS.map((column) => (
-          <div
-            key={column.key}
-            role="columnheader"
-            className={`cell cell-${column.key}`}
-            aria-sort={
-              column.sort && filters.sort === column.sort ? (filters.dir === 'desc' ? 'descending' : 'ascending') : undefined
-            }
-          >
-            {headerCell(column)}
-          </div>
-        ))}
-      </div>
-      <div className="case-scroll" ref={scroller} data-testid="case-list" role="rowgroup">
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((item) => {
-            const row = pages.row(item.index)
-            const style = { height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }
-            if (!row) {
-              return (
-                <div key={item.key} className="case-row case-row-pending" style={style} role="row" aria-rowindex={item.index + 2}>
-                  <div className="cell cell-pending" role="cell">
-                    <span className="skeleton" />
-                  </div>
-                </div>
-              )
-            }
-            return (
-              <div
-                key={item.key}
-                className={`case-row${row.voided ? ' is-voided' : ''}${item.index % 2 ? ' is-odd' : ''}`}
-                style={style}
-                role="row"
-                aria-rowindex={item.index + 2}
-                tabIndex={0}
-                data-testid="case-row"
-                data-case-id={row.id}
-                data-ref={row.ref}
-                onClick={() => onOpen(row.id)}
-                onKeyDown={(e) => e.key === 'Enter' && onOpen(row.id)}
-              >
-                <div className="cell cell-ref" role="cell">
-                  {row.ref}
-                </div>
-                <div className="cell cell-occurredAt" role="cell">
-                  {fmt.dateTime(row.occurredAt)}
-                </div>
-                <div className="cell cell-category" role="cell">
-                  <CategoryLabel category={row.category} />
-                </div>
-                <div className="cell cell-location" role="cell" title={row.location}>
-                  {row.location}
-                </div>
-                <div className="cell cell-summary" role="cell" title={row.summary}>
-                  {row.voided && <VoidBadge />} {row.summary}
-                </div>
-                <div className="cell cell-status" role="cell">
-                  <StatusBadge status={row.status} />
-                </div>
-                <div className="cell cell-agency" role="cell">
-                  {t(`enums.agency.${row.agency}`)}
-                </div>
-              </div>
-            )
-          })}
+    <VirtualTable
+      pages={pages}
+      total={total}
+      rowHeight={ROW_HEIGHT}
+      label={t('list.title')}
+      className="case-table"
+      headClassName="case-row case-head"
+      head={COLUMNS.map((column) => (
+        <div
+          key={column.key}
+          role="columnheader"
+          className={`cell cell-${column.key}`}
+          aria-sort={column.sort && filters.sort === column.sort ? (filters.dir === 'desc' ? 'descending' : 'ascending') : undefined}
+        >
+          {headerCell(column)}
         </div>
-      </div>
-    </div>
+      ))}
+      testId="case-list"
+      pendingClassName="case-row case-row-pending"
+      renderRow={(row, index, style) => (
+        <div
+          className={`case-row${row.voided ? ' is-voided' : ''}${index % 2 ? ' is-odd' : ''}`}
+          style={style}
+          {...openableRow(index, () => onOpen(row.id))}
+          data-testid="case-row"
+          data-case-id={row.id}
+          data-ref={row.ref}
+        >
+          <div className="cell cell-ref" role="cell">
+            {row.ref}
+          </div>
+          <div className="cell cell-occurredAt" role="cell">
+            {fmt.dateTime(row.occurredAt)}
+          </div>
+          <div className="cell cell-category" role="cell">
+            <CategoryLabel category={row.category} />
+          </div>
+          <div className="cell cell-location" role="cell" title={row.location}>
+            {row.location}
+          </div>
+          <div className="cell cell-summary" role="cell" title={row.summary}>
+            {row.voided && <VoidBadge />} {row.summary}
+          </div>
+          <div className="cell cell-status" role="cell">
+            <StatusBadge status={row.status} />
+          </div>
+          <div className="cell cell-agency" role="cell">
+            {t(`enums.agency.${row.agency}`)}
+          </div>
+        </div>
+      )}
+    />
   )
 }

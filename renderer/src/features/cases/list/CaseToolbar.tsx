@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { EnumSelect } from '../../../ui/EnumSelect'
+import { CheckFilter, ClearFilters, DateRangeFilter, EnumFilter, FilterRow, ListTotal, SearchBox } from '../../../ui/ListToolbar'
 import { DEFAULT_FILTERS, hasNarrowing, type ListFilters } from './list-query'
 
 interface Props {
@@ -17,96 +18,23 @@ export function CaseToolbar({ filters, onChange, total, capped, onNewCase }: Pro
     <div className="toolbar">
       <div className="toolbar-row">
         <h1 className="page-title">{t('list.title')}</h1>
-        <span className="total" data-testid="case-total" aria-live="polite">
+        <ListTotal testId="case-total">
           {total === null ? '' : capped ? t('list.totalCapped', { count: total }) : t('list.total', { count: total })}
-        </span>
+        </ListTotal>
         {(hasNarrowing(filters) || filters.includeVoided) && (
-          <button
-            type="button"
-            className="btn btn-link"
-            data-testid="filters-clear"
-            onClick={() => onChange({ ...DEFAULT_FILTERS, sort: filters.sort, dir: filters.dir })}
-          >
-            {t('list.clearFilters')}
-          </button>
+          <ClearFilters testId="filters-clear" onClear={() => onChange({ ...DEFAULT_FILTERS, sort: filters.sort, dir: filters.dir })} />
         )}
-        <div className="search">
-          <span className="search-icon" aria-hidden="true">⌕</span>
-          <input
-            type="search"
-            data-testid="case-search"
-            aria-label={t('list.search')}
-            placeholder={t('list.searchPlaceholder')}
-            value={filters.q}
-            maxLength={200}
-            onChange={(e) => set('q', e.target.value)}
-            onKeyDown={(e) => e.key === 'Escape' && set('q', '')}
-          />
-        </div>
+        <SearchBox testId="case-search" label={t('list.search')} placeholder={t('list.searchPlaceholder')} value={filters.q} onChange={(q) => set('q', q)} />
         <button type="button" className="btn btn-primary" data-testid="new-case" onClick={onNewCase}>
           + {t('list.newCase')}
         </button>
       </div>
-      <div className="toolbar-row filters" role="group" aria-label={t('list.filters')}>
-        <label className="filter">
-          <span>{t('list.columns.category')}</span>
-          <EnumSelect
-            group="category"
-            data-testid="filter-category"
-            value={filters.category}
-            emptyLabel={t('list.any')}
-            onChange={(v) => set('category', v)}
-          />
-        </label>
-        <label className="filter">
-          <span>{t('list.columns.status')}</span>
-          <EnumSelect
-            group="status"
-            data-testid="filter-status"
-            value={filters.status}
-            emptyLabel={t('list.any')}
-            onChange={(v) => set('status', v)}
-          />
-        </label>
-        <label className="filter">
-          <span>{t('list.columns.agency')}</span>
-          <EnumSelect
-            group="agency"
-            data-testid="filter-agency"
-            value={filters.agency}
-            emptyLabel={t('list.any')}
-            onChange={(v) => set('agency', v)}
-          />
-        </label>
-        <label className="filter">
-          <span>{t('list.from')}</span>
-          <input
-            type="date"
-            data-testid="filter-from"
-            value={filters.from}
-            max={filters.to || undefined}
-            onChange={(e) => set('from', e.target.value)}
-          />
-        </label>
-        <label className="filter">
-          <span>{t('list.to')}</span>
-          <input
-            type="date"
-            data-testid="filter-to"
-            value={filters.to}
-            min={filters.from || undefined}
-            onChange={(e) => set('to', e.target.value)}
-          />
-        </label>
-        <label className="filter filter-check">
-          <input
-            type="checkbox"
-            data-testid="filter-include-voided"
-            checked={filters.includeVoided}
-            onChange={(e) => set('includeVoided', e.target.checked)}
-          />
-          <span>{t('list.includeVoided')}</span>
-        </label>
+      <FilterRow>
+        <EnumFilter label={t('list.columns.category')} group="category" testId="filter-category" value={filters.category} onChange={(v) => set('category', v)} />
+        <EnumFilter label={t('list.columns.status')} group="status" testId="filter-status" value={filters.status} onChange={(v) => set('status', v)} />
+        <EnumFilter label={t('list.columns.agency')} group="agency" testId="filter-agency" value={filters.agency} onChange={(v) => set('agency', v)} />
+        <DateRangeFilter testIdPrefix="filter" from={filters.from} to={filters.to} onChange={set} />
+        <CheckFilter label={t('list.includeVoided')} testId="filter-include-voided" checked={filters.includeVoided} onChange={(v) => set('includeVoided', v)} />
         <label className="filter filter-sort">
           <span>{t('list.sortBy')}</span>
           <EnumSelect group="sort" data-testid="sort-field" value={filters.sort} onChange={(v) => v && set('sort', v)} />
@@ -121,7 +49,7 @@ export function CaseToolbar({ filters, onChange, total, capped, onNewCase }: Pro
         >
           {filters.dir === 'desc' ? '↓' : '↑'}
         </button>
-      </div>
+      </FilterRow>
     </div>
   )
 }

@@ -2,10 +2,9 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { SendAlertInput, type MessageThread } from '../../../../../preload/api'
 import { useApi } from '../../../api/ApiContext'
-import { Dialog } from '../../../ui/Dialog'
 import { EnumSelect } from '../../../ui/EnumSelect'
-import { ErrorDetail } from '../../../ui/ErrorDetail'
 import { Field } from '../../../ui/Field'
+import { FormDialog } from '../../../ui/FormDialog'
 import type { EnumValue } from '../../../i18n/enum-groups'
 import { localInputToIso } from '../../cases/form/local-datetime'
 import { useSend } from './use-send'
@@ -49,27 +48,17 @@ export function AlertComposer({ onClose, onSent }: Props) {
   }
 
   return (
-    <Dialog
+    <FormDialog
       wide
       title={t('exchange.alert.composeTitle')}
       testId="alert-composer"
       onClose={onClose}
       onSubmit={send}
-      actions={
-        <>
-          {failure && (
-            <span className="field-error dialog-failure" role="alert" data-testid="alert-failure">
-              <ErrorDetail error={failure} />
-            </span>
-          )}
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="alert-send">
-            {t('exchange.alert.send')}
-          </button>
-        </>
-      }
+      failure={failure}
+      failureTestId="alert-failure"
+      busy={busy}
+      submitTestId="alert-send"
+      submitLabel={t('exchange.alert.send')}
     >
       <div className="field-row">
         <Field path="subject" label={t('exchange.alert.subject')} required error={errors.subject} className="grow">
@@ -96,6 +85,6 @@ export function AlertComposer({ onClose, onSent }: Props) {
       <Field path="text" label={t('exchange.alert.text')} required error={errors.text} hint={t('exchange.alert.textHint')}>
         {(p) => <textarea {...p} rows={4} maxLength={5000} value={draft.text} onChange={(e) => set('text', e.target.value)} autoFocus />}
       </Field>
-    </Dialog>
+    </FormDialog>
   )
 }

@@ -2,10 +2,9 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { SendRequestInput, type MessageThread } from '../../../../../preload/api'
 import { useApi } from '../../../api/ApiContext'
-import { Dialog } from '../../../ui/Dialog'
 import { EnumSelect } from '../../../ui/EnumSelect'
-import { ErrorDetail } from '../../../ui/ErrorDetail'
 import { Field } from '../../../ui/Field'
+import { FormDialog } from '../../../ui/FormDialog'
 import type { EnumValue } from '../../../i18n/enum-groups'
 import { useLink } from '../../link/LinkContext'
 import { useSend } from './use-send'
@@ -37,27 +36,17 @@ export function RequestComposer({ about, onClose, onSent }: Props) {
     void submit({ title, text, priority, ...(about ? { about: { origin: about.origin, recordId: about.recordId } } : {}) })
 
   return (
-    <Dialog
+    <FormDialog
       wide
       title={t('exchange.request.composeTitle')}
       testId="request-composer"
       onClose={onClose}
       onSubmit={send}
-      actions={
-        <>
-          {failure && (
-            <span className="field-error dialog-failure" role="alert" data-testid="request-failure">
-              <ErrorDetail error={failure} />
-            </span>
-          )}
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="request-send">
-            {t('exchange.request.send')}
-          </button>
-        </>
-      }
+      failure={failure}
+      failureTestId="request-failure"
+      busy={busy}
+      submitTestId="request-send"
+      submitLabel={t('exchange.request.send')}
     >
       {about && (
         <p className="provenance provenance-theirs" data-testid="request-about">
@@ -76,6 +65,6 @@ export function RequestComposer({ about, onClose, onSent }: Props) {
       <Field path="text" label={t('exchange.request.text')} required error={errors.text} hint={t('exchange.request.textHint')}>
         {(p) => <textarea {...p} rows={5} maxLength={5000} value={text} onChange={(e) => setText(e.target.value)} autoFocus />}
       </Field>
-    </Dialog>
+    </FormDialog>
   )
 }

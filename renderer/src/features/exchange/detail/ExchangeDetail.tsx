@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ExchangeItem, Pointer } from '../../../../../preload/api'
 import { useApi, useApiEvent, useOnReconnect } from '../../../api/ApiContext'
-import { toApiError, type ApiError } from '../../../api/api-error'
-import { ErrorDetail } from '../../../ui/ErrorDetail'
-import { StateMessage } from '../../../ui/StateMessage'
+import { LoadFailed, StateMessage } from '../../../ui/StateMessage'
+import { useLatestAnswer } from '../../../ui/use-latest-answer'
 import type { RequestAbout } from '../compose/RequestComposer'
 import { pointerKey } from '../pointers'
 import type { Unread } from '../use-unread-counts'
@@ -31,23 +30,10 @@ function unreadPointers(item: ExchangeItem): Pointer[] {
 export function ExchangeDetail({ pointer, unread, onOpen, onAsk, onOpenCase }: Props) {
   const { t } = useTranslation()
   const api = useApi()
-  const [item, setItem] = useState<ExchangeItem | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const request = useRef(0)
   const marked = useRef(new Set<string>())
   const { set: setUnread } = unread
-
-  const load = useCallback(() => {
-    const mine = ++request.current
-    api
-      .invoke('exchange.get', pointer)
-      .then((value) => {
-        if (mine !== request.current) return
-        setItem(value)
-        setError(null)
-      })
-      .catch((e: unknown) => mine === request.current && setError(toApiError(e)))
-  }, [api, pointer])
+  const ask = useCallback(() => api.invoke('exchange.get', pointer), [api, pointer])
+  const { data: item, error, load } = useLatestAnswer(ask)
 
   useEffect(load, [load])
   useApiEvent('exchange:changed', load)
@@ -68,17 +54,7 @@ export function ExchangeDetail({ pointer, unread, onOpen, onAsk, onOpenCase }: P
 
   if (error) {
     return (
-      <StateMessage
-        tone="error"
-        testId="exchange-detail-error"
-        title={error.code === 'not_found' ? t('exchange.notFound') : t('exchange.detailError')}
-        body={<ErrorDetail error={error} />}
-        action={
-          <button type="button" className="btn" onClick={load}>
-            {t('common.retry')}
-          </button>
-        }
-      />
+      <LoadFailed testId="exchange-detail-error" title={error.code === 'not_found' ? t('exchange.notFound') : t('exchange.detailError')} error={error} onRetry={load} />
     )
   }
   if (!item) return <StateMessage tone="loading" title={t('exchange.loadingItem')} />

@@ -4,7 +4,7 @@ import type { MessageEntry, MessageThread, Pointer } from '../../../../../preloa
 import { useApi } from '../../../api/ApiContext'
 import { toApiError, type ApiError } from '../../../api/api-error'
 import { useFormatters } from '../../../i18n/format'
-import { ErrorDetail } from '../../../ui/ErrorDetail'
+import { FailureNote } from '../../../ui/ErrorDetail'
 import { useLink } from '../../link/LinkContext'
 import { PriorityBadge, UnreadMark } from '../ExchangeBadges'
 import { useMessageLabels } from '../use-message-labels'
@@ -178,11 +178,7 @@ function ReplyBox({ thread, canAcknowledge }: { thread: MessageThread; canAcknow
         )}
       </label>
       <div className="form-actions">
-        {error && (
-          <span className="field-error" role="alert" data-testid="reply-error">
-            <ErrorDetail error={error} />
-          </span>
-        )}
+        <FailureNote inline error={error} testId="reply-error" />
         {canAcknowledge && (
           <button
             type="button"

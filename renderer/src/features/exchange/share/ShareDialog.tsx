@@ -4,8 +4,7 @@ import { DEFAULT_SHARE_FIELDS, SHARE_FIELDS, type Case, type RecordDetail, type 
 import { useApi } from '../../../api/ApiContext'
 import { toApiError, type ApiError } from '../../../api/api-error'
 import { useFormatters } from '../../../i18n/format'
-import { Dialog } from '../../../ui/Dialog'
-import { ErrorDetail } from '../../../ui/ErrorDetail'
+import { FormDialog } from '../../../ui/FormDialog'
 import { ALWAYS_SHARED, isPersonal, SHARE_SECTIONS } from './share-groups'
 import { SharePreview } from './SharePreview'
 
@@ -53,27 +52,17 @@ export function ShareDialog({ target, shared, onDone, onClose }: Props) {
   const record = shared?.record
   const correcting = Boolean(record && !record.withdrawn)
   return (
-    <Dialog
+    <FormDialog
       wide
       title={t('exchange.share.title', { ref: target.ref })}
       testId="share-dialog"
       onClose={onClose}
       onSubmit={confirm}
-      actions={
-        <>
-          {error && (
-            <span className="field-error dialog-failure" role="alert" data-testid="share-error">
-              <ErrorDetail error={error} />
-            </span>
-          )}
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="share-confirm">
-            {correcting ? t('exchange.share.confirmCorrection') : t('exchange.share.confirm')}
-          </button>
-        </>
-      }
+      failure={error}
+      failureTestId="share-error"
+      busy={busy}
+      submitTestId="share-confirm"
+      submitLabel={correcting ? t('exchange.share.confirmCorrection') : t('exchange.share.confirm')}
     >
       <p className={record ? 'inline-alert alert-info' : 'muted'} data-testid="share-state">
         {!record && t('exchange.share.notShared')}
@@ -121,6 +110,6 @@ export function ShareDialog({ target, shared, onDone, onClose }: Props) {
         </div>
       </div>
       {correcting && <p className="muted">{t('exchange.share.correctionNote')}</p>}
-    </Dialog>
+    </FormDialog>
   )
 }

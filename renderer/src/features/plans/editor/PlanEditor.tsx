@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ErrorDetail } from '../../../ui/ErrorDetail'
-import { StateMessage } from '../../../ui/StateMessage'
+import { LoadFailed, StateMessage } from '../../../ui/StateMessage'
+import { Tabs } from '../../../ui/Tabs'
 import { HistoryPanel } from '../history/HistoryPanel'
 import { PlanStatusBadge } from '../PlanBadges'
 import { PresenceBar } from '../presence/PresenceBar'
@@ -77,36 +77,19 @@ export function PlanEditor({ replica, ourStation, userName, onBack, onReload }: 
           <ResultsSection doc={doc} sides={sides} by={userName} />
         </div>
         <aside className="plan-aside" aria-label={t('plans.aside')}>
-          <div className="tabs plan-tabs" role="tablist">
-            {TABS.map((name) => (
-              <button
-                key={name}
-                type="button"
-                role="tab"
-                aria-selected={tab === name}
-                className={`tab${tab === name ? ' is-active' : ''}`}
-                data-testid={`plan-tab-${name}`}
-                onClick={() => setTab(name)}
-              >
+          <Tabs tabs={TABS} selected={tab} onSelect={setTab} testIdPrefix="plan-tab" className="plan-tabs">
+            {(name) => (
+              <>
                 {t(`plans.tabs.${name}`)}
                 {name === 'history' && plan.detail && plan.detail.versions.length > 0 && <span className="count-pill">{plan.detail.versions.length}</span>}
-              </button>
-            ))}
-          </div>
+              </>
+            )}
+          </Tabs>
           <div className="plan-aside-body">
             {tab === 'print' ? (
               <PlanPdfPanel planId={replica.id} />
             ) : plan.error && !plan.detail ? (
-              <StateMessage
-                tone="error"
-                title={t('plans.detailError')}
-                body={<ErrorDetail error={plan.error} />}
-                action={
-                  <button type="button" className="btn btn-small" onClick={plan.reload}>
-                    {t('common.retry')}
-                  </button>
-                }
-              />
+              <LoadFailed title={t('plans.detailError')} error={plan.error} onRetry={plan.reload} small />
             ) : !plan.detail ? (
               <StateMessage tone="loading" title={t('plans.loading')} />
             ) : tab === 'signoff' ? (

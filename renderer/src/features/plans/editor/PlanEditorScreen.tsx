@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ErrorDetail } from '../../../ui/ErrorDetail'
-import { StateMessage } from '../../../ui/StateMessage'
+import { LoadFailed, StateMessage } from '../../../ui/StateMessage'
 import { useLink } from '../../link/LinkContext'
 import { PresenceProvider } from '../presence/PresenceContext'
 import { useSignedInName } from '../presence/use-signed-in-name'
@@ -31,17 +30,7 @@ export function PlanEditorScreen({ planId, onBack }: Props) {
     return (
       <div className="plan-screen-state">
         <div className="page-head">{back}</div>
-        <StateMessage
-          tone="error"
-          testId="plan-error"
-          title={load.error.code === 'not_found' ? t('plans.notFound') : t('plans.loadError')}
-          body={<ErrorDetail error={load.error} />}
-          action={
-            <button type="button" className="btn" onClick={reload}>
-              {t('common.retry')}
-            </button>
-          }
-        />
+        <LoadFailed testId="plan-error" title={load.error.code === 'not_found' ? t('plans.notFound') : t('plans.loadError')} error={load.error} onRetry={reload} />
       </div>
     )
   }

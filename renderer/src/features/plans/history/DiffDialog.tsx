@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PlanDiff } from '../../../../../preload/api'
 import { useApi } from '../../../api/ApiContext'
-import { toApiError, type ApiError } from '../../../api/api-error'
 import { Dialog } from '../../../ui/Dialog'
 import { ErrorDetail } from '../../../ui/ErrorDetail'
 import { StateMessage } from '../../../ui/StateMessage'
+import { useLatestAnswer } from '../../../ui/use-latest-answer'
 import { PlanDiffView } from '../view/PlanDiffView'
 
 interface Props {
@@ -21,18 +20,9 @@ interface Props {
 export function DiffDialog({ planId, from, to, fromName, toName, onClose }: Props) {
   const { t } = useTranslation()
   const api = useApi()
-  const [diff, setDiff] = useState<PlanDiff | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  useEffect(() => {
-    let live = true
-    api
-      .invoke('plans.diff', { id: planId, from, to })
-      .then((value) => live && setDiff(value))
-      .catch((e: unknown) => live && setError(toApiError(e)))
-    return () => {
-      live = false
-    }
-  }, [api, planId, from, to])
+  const ask = useCallback(() => api.invoke('plans.diff', { id: planId, from, to }), [api, planId, from, to])
+  const { data: diff, error, load } = useLatestAnswer(ask)
+  useEffect(load, [load])
   return (
     <Dialog
       wide

@@ -58,22 +58,14 @@ export function HistoryPanel({ detail, onChanged, onSaved }: Props) {
             <label className="filter">
               <span>{t('plans.history.from')}</span>
               <select data-testid="diff-from" value={fromValue} onChange={(e) => setFrom(e.target.value)}>
-                {versions.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {versionLabel(v)} · {fmt.dateTime(v.at)}
-                  </option>
-                ))}
+                <VersionOptions versions={versions} label={versionLabel} />
               </select>
             </label>
             <label className="filter">
               <span>{t('plans.history.to')}</span>
               <select data-testid="diff-to" value={to} onChange={(e) => setTo(e.target.value)}>
                 <option value={CURRENT}>{t('plans.history.current')}</option>
-                {versions.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {versionLabel(v)} · {fmt.dateTime(v.at)}
-                  </option>
-                ))}
+                <VersionOptions versions={versions} label={versionLabel} />
               </select>
             </label>
             <button type="button" className="btn btn-small" data-testid="diff-compare" disabled={!fromValue || fromValue === to} onClick={() => setOpen({ kind: 'diff', from: fromValue, to })}>
@@ -138,4 +130,14 @@ export function HistoryPanel({ detail, onChanged, onSaved }: Props) {
       {open?.kind === 'diff' && <DiffDialog planId={detail.id} from={open.from} to={open.to} fromName={name(open.from)} toName={name(open.to)} onClose={() => setOpen(null)} />}
     </section>
   )
+}
+
+/** One option a version, named and dated. */
+function VersionOptions({ versions, label }: { versions: readonly PlanVersionInfo[]; label: (version: PlanVersionInfo) => string }) {
+  const fmt = useFormatters()
+  return versions.map((v) => (
+    <option key={v.id} value={v.id}>
+      {label(v)} · {fmt.dateTime(v.at)}
+    </option>
+  ))
 }

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next'
 import type { PlanDetail, PlanVersionInfo } from '../../../../../preload/api'
 import { useApi } from '../../../api/ApiContext'
 import { toApiError, type ApiError } from '../../../api/api-error'
-import { Dialog } from '../../../ui/Dialog'
-import { ErrorDetail } from '../../../ui/ErrorDetail'
+import { FailureNote } from '../../../ui/ErrorDetail'
+import { FormDialog } from '../../../ui/FormDialog'
 import { useVersionLabel } from './use-version-label'
 
 interface Props {
@@ -34,29 +34,18 @@ export function RestoreDialog({ planId, version, versions, onClose, onRestored }
     }
   }
   return (
-    <Dialog
+    <FormDialog
       title={t('plans.history.restoreTitle', { name: versionLabel(version) })}
       testId="restore-dialog"
       onClose={onClose}
       onSubmit={restore}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="restore-confirm">
-            ↺ {t('plans.history.restore')}
-          </button>
-        </>
-      }
+      busy={busy}
+      submitTestId="restore-confirm"
+      submitLabel={<>↺ {t('plans.history.restore')}</>}
     >
       <p>{t('plans.history.restoreBody')}</p>
       <p className="muted">{t('plans.history.restoreNote')}</p>
-      {error && (
-        <p className="field-error" role="alert" data-testid="restore-error">
-          <ErrorDetail error={error} />
-        </p>
-      )}
-    </Dialog>
+      <FailureNote error={error} testId="restore-error" />
+    </FormDialog>
   )
 }

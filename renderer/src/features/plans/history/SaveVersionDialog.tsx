@@ -2,9 +2,8 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PlanSaveVersionInput } from '../../../../../preload/api'
 import { useApi } from '../../../api/ApiContext'
-import { Dialog } from '../../../ui/Dialog'
-import { ErrorDetail } from '../../../ui/ErrorDetail'
 import { Field } from '../../../ui/Field'
+import { FormDialog } from '../../../ui/FormDialog'
 import { useSend } from '../../exchange/compose/use-send'
 
 interface Props {
@@ -20,31 +19,20 @@ export function SaveVersionDialog({ planId, onClose, onSaved }: Props) {
   const [name, setName] = useState('')
   const { errors, failure, busy, submit } = useSend(PlanSaveVersionInput, (input) => api.invoke('plans.saveVersion', input), onSaved)
   return (
-    <Dialog
+    <FormDialog
       title={t('plans.history.saveTitle')}
       testId="save-version-dialog"
       onClose={onClose}
       onSubmit={() => void submit({ id: planId, name })}
-      actions={
-        <>
-          {failure && (
-            <span className="field-error dialog-failure" role="alert">
-              <ErrorDetail error={failure} />
-            </span>
-          )}
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="save-version-confirm">
-            {t('plans.history.save')}
-          </button>
-        </>
-      }
+      failure={failure}
+      busy={busy}
+      submitTestId="save-version-confirm"
+      submitLabel={t('plans.history.save')}
     >
       <p className="muted">{t('plans.history.saveIntro')}</p>
       <Field path="name" label={t('plans.history.name')} required error={errors.name}>
         {(p) => <input {...p} value={name} maxLength={200} placeholder={t('plans.history.namePlaceholder')} onChange={(e) => setName(e.target.value)} autoFocus />}
       </Field>
-    </Dialog>
+    </FormDialog>
   )
 }

@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PlanVersionInfo, PlanVersionView } from '../../../../../preload/api'
+import type { PlanVersionInfo } from '../../../../../preload/api'
 import { useApi } from '../../../api/ApiContext'
-import { toApiError, type ApiError } from '../../../api/api-error'
 import { useFormatters } from '../../../i18n/format'
 import { Dialog } from '../../../ui/Dialog'
 import { ErrorDetail } from '../../../ui/ErrorDetail'
 import { StateMessage } from '../../../ui/StateMessage'
+import { useLatestAnswer } from '../../../ui/use-latest-answer'
 import { PlanContentView } from '../view/PlanContentView'
 import { useVersionLabel } from './use-version-label'
 
@@ -25,18 +25,9 @@ export function VersionDialog({ planId, version, versions, onClose, onRestore }:
   const fmt = useFormatters()
   const api = useApi()
   const versionLabel = useVersionLabel(versions)
-  const [view, setView] = useState<PlanVersionView | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  useEffect(() => {
-    let live = true
-    api
-      .invoke('plans.version', { id: planId, versionId: version.id })
-      .then((value) => live && setView(value))
-      .catch((e: unknown) => live && setError(toApiError(e)))
-    return () => {
-      live = false
-    }
-  }, [api, planId, version.id])
+  const ask = useCallback(() => api.invoke('plans.version', { id: planId, versionId: version.id }), [api, planId, version.id])
+  const { data: view, error, load } = useLatestAnswer(ask)
+  useEffect(load, [load])
   return (
     <Dialog
       wide

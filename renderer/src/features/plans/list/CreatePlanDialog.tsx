@@ -2,9 +2,8 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PlanCreateInput } from '../../../../../preload/api'
 import { useApi } from '../../../api/ApiContext'
-import { Dialog } from '../../../ui/Dialog'
-import { ErrorDetail } from '../../../ui/ErrorDetail'
 import { Field } from '../../../ui/Field'
+import { FormDialog } from '../../../ui/FormDialog'
 import { useSend } from '../../exchange/compose/use-send'
 import { useLink } from '../../link/LinkContext'
 
@@ -36,27 +35,17 @@ export function CreatePlanDialog({ onClose, onCreated }: Props) {
     })
 
   return (
-    <Dialog
+    <FormDialog
       wide
       title={t('plans.create.title')}
       testId="plan-create-dialog"
       onClose={onClose}
       onSubmit={create}
-      actions={
-        <>
-          {failure && (
-            <span className="field-error dialog-failure" role="alert" data-testid="plan-create-failure">
-              <ErrorDetail error={failure} />
-            </span>
-          )}
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="plan-create-submit">
-            {t('plans.create.submit')}
-          </button>
-        </>
-      }
+      failure={failure}
+      failureTestId="plan-create-failure"
+      busy={busy}
+      submitTestId="plan-create-submit"
+      submitLabel={t('plans.create.submit')}
     >
       <p className="muted">{t('plans.create.intro')}</p>
       <div className="field-row">
@@ -90,6 +79,6 @@ export function CreatePlanDialog({ onClose, onCreated }: Props) {
       <Field path="area" label={t('plans.fields.area')} error={errors.area}>
         {(p) => <textarea {...p} rows={2} maxLength={2000} value={draft.area} onChange={(e) => set('area', e.target.value)} />}
       </Field>
-    </Dialog>
+    </FormDialog>
   )
 }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { PlanListItem } from '../../../../../preload/api'
 import { useFormatters } from '../../../i18n/format'
 import { useNow } from '../../../ui/use-now'
-import { useVirtualRows } from '../../../ui/use-virtual-rows'
+import { openableRow, VirtualTable } from '../../../ui/VirtualRows'
 import { useLink } from '../../link/LinkContext'
 import { PlanStatusBadge, SignoffBadge, UnsignedBadge } from '../PlanBadges'
 import type { PlanPages } from './use-plan-pages'
@@ -19,35 +19,23 @@ interface Props {
 
 export function PlanTable({ pages, total, onOpen }: Props) {
   const { t } = useTranslation()
-  const { scroller, virtualizer, items } = useVirtualRows(pages, total, ROW_HEIGHT)
   return (
-    <div className="case-table plan-table" role="table" aria-rowcount={total + 1} aria-label={t('plans.list.title')}>
-      <div className="case-row case-head plan-row" role="row" aria-rowindex={1}>
-        {COLUMNS.map((column) => (
-          <div key={column} role="columnheader" className={`cell cell-${column}`}>
-            {t(`plans.list.columns.${column}`)}
-          </div>
-        ))}
-      </div>
-      <div className="case-scroll" ref={scroller} data-testid="plan-list" role="rowgroup">
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((item) => {
-            const row = pages.row(item.index)
-            const style = { height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }
-            if (!row) {
-              return (
-                <div key={item.key} className="case-row plan-row is-pending" style={style} role="row" aria-rowindex={item.index + 2}>
-                  <div className="cell cell-pending" role="cell">
-                    <span className="skeleton" />
-                  </div>
-                </div>
-              )
-            }
-            return <PlanRow key={item.key} row={row} style={style} index={item.index} onOpen={onOpen} />
-          })}
+    <VirtualTable
+      pages={pages}
+      total={total}
+      rowHeight={ROW_HEIGHT}
+      label={t('plans.list.title')}
+      className="case-table plan-table"
+      headClassName="case-row case-head plan-row"
+      head={COLUMNS.map((column) => (
+        <div key={column} role="columnheader" className={`cell cell-${column}`}>
+          {t(`plans.list.columns.${column}`)}
         </div>
-      </div>
-    </div>
+      ))}
+      testId="plan-list"
+      pendingClassName="case-row plan-row is-pending"
+      renderRow={(row, index, style) => <PlanRow row={row} style={style} index={index} onOpen={onOpen} />}
+    />
   )
 }
 
@@ -58,18 +46,13 @@ function PlanRow({ row, style, index, onOpen }: { row: PlanListItem; style: obje
   const { stationName } = useLink()
   const period = [row.periodFrom, row.periodTo].map((d) => (d ? fmt.date(d) : '…')).join(' – ')
   const counterpart = row.counterpart ? row.counterpart.name || stationName(row.counterpart.stationId) : null
-  const open = () => onOpen(row.id)
   return (
     <div
       className={`case-row plan-row${index % 2 ? ' is-odd' : ''}`}
       style={style}
-      role="row"
-      aria-rowindex={index + 2}
-      tabIndex={0}
+      {...openableRow(index, () => onOpen(row.id))}
       data-testid="plan-row"
       data-plan-id={row.id}
-      onClick={open}
-      onKeyDown={(e) => e.key === 'Enter' && open()}
     >
       <div className="cell cell-title" role="cell">
         <strong className="plan-row-title" data-testid="plan-row-title" title={row.title}>

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PlanDiff, PlanVersionInfo } from '../../../../../preload/api'
+import type { PlanVersionInfo } from '../../../../../preload/api'
 import { useApi } from '../../../api/ApiContext'
-import { toApiError, type ApiError } from '../../../api/api-error'
 import { useFormatters } from '../../../i18n/format'
-import { ErrorDetail } from '../../../ui/ErrorDetail'
+import { FailureNote } from '../../../ui/ErrorDetail'
+import { useLatestAnswer } from '../../../ui/use-latest-answer'
 import { PlanDiffView } from '../view/PlanDiffView'
 
 interface Props {
@@ -19,30 +19,13 @@ export function ChangesSinceAgreed({ planId, agreed, contentHash }: Props) {
   const { t } = useTranslation()
   const fmt = useFormatters()
   const api = useApi()
-  const [diff, setDiff] = useState<PlanDiff | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  useEffect(() => {
-    let live = true
-    api
-      .invoke('plans.diff', { id: planId, from: agreed.id, to: 'current' })
-      .then((value) => {
-        if (!live) return
-        setDiff(value)
-        setError(null)
-      })
-      .catch((e: unknown) => live && setError(toApiError(e)))
-    return () => {
-      live = false
-    }
-  }, [api, planId, agreed.id, contentHash])
+  const ask = useCallback(() => api.invoke('plans.diff', { id: planId, from: agreed.id, to: 'current' }), [api, planId, agreed.id])
+  const { data: diff, error, load } = useLatestAnswer(ask)
+  useEffect(load, [load, contentHash])
   return (
     <section className="signoff-changes" data-testid="signoff-changes">
       <h3>{t('plans.signoff.changesSince', { at: fmt.dateTime(agreed.at) })}</h3>
-      {error && (
-        <p className="field-error" role="alert">
-          <ErrorDetail error={error} />
-        </p>
-      )}
+      <FailureNote error={error} />
       {diff && <PlanDiffView diff={diff} testId="signoff-diff" />}
     </section>
   )

@@ -4,8 +4,8 @@ import type { PlanApproval, PlanDetail } from '../../../../../preload/api'
 import { useApi } from '../../../api/ApiContext'
 import { toApiError, type ApiError } from '../../../api/api-error'
 import { useFormatters } from '../../../i18n/format'
-import { Dialog } from '../../../ui/Dialog'
 import { ErrorDetail } from '../../../ui/ErrorDetail'
+import { FormDialog } from '../../../ui/FormDialog'
 import type { PlanSides } from '../editor/plan-sides'
 import { SignoffBadge } from '../PlanBadges'
 import { usePlanLabels } from '../use-plan-labels'
@@ -133,24 +133,17 @@ function ApproveDialog({ detail, onClose, onDone, onFailed }: { detail: PlanDeta
     }
   }
   return (
-    <Dialog
+    <FormDialog
       title={t('plans.signoff.confirmTitle')}
       testId="approve-dialog"
       onClose={onClose}
       onSubmit={approve}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="approve-confirm">
-            {t('plans.signoff.approve')}
-          </button>
-        </>
-      }
+      busy={busy}
+      submitTestId="approve-confirm"
+      submitLabel={t('plans.signoff.approve')}
     >
       <p>{t('plans.signoff.confirmBody', { title: detail.title || t('plans.untitled'), hash: shortHash(detail.signoff.contentHash) })}</p>
       <p className="muted">{t('plans.signoff.confirmNote')}</p>
-    </Dialog>
+    </FormDialog>
   )
 }
