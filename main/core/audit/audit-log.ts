@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3'
 import type { AuditEntry, AuditPage, AuditQueryParsed, AuditTarget } from '../../../preload/api'
-import { rangeBound } from '../db/range-bound'
+import { SqlFilter } from '../db/sql-filter'
 import type { AuditAction } from './audit-actions'
 import { entryHash, GENESIS_HASH } from './audit-hash'
 import { canonicalJson } from '../canonical-json'
@@ -103,39 +103,17 @@ export class AuditLog {
 
   /** Newest first, filtered, paged by id. */
   list(query: AuditQueryParsed): AuditPage {
-    const clauses: string[] = []
-    const params: Record<string, unknown> = { limit: query.limit + 1 }
-    if (query.actor) {
-      clauses.push('actor = @actor')
-      params.actor = query.actor
-    }
-    if (query.action) {
+    const filter = new SqlFilter()
+      .equals('actor', 'actor', query.actor)
       // "case" means the family case.*; '/' sorts right after '.', so the range stays on the index.
-      clauses.push("(action = @action OR (action > @action || '.' AND action < @action || '/'))")
-      params.action = query.action
-    }
-    if (query.targetType) {
-      clauses.push('target_type = @targetType')
-      params.targetType = query.targetType
-    }
-    if (query.targetId) {
-      clauses.push('target_id = @targetId')
-      params.targetId = query.targetId
-    }
-    if (query.from) {
-      clauses.push('at >= @from')
-      params.from = rangeBound(query.from, 'from')
-    }
-    if (query.to) {
-      clauses.push('at <= @to')
-      params.to = rangeBound(query.to, 'to')
-    }
-    if (query.before) {
-      clauses.push('id < @before')
-      params.before = query.before
-    }
-    const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
-    const rows = this.db.prepare(`SELECT ${AUDIT_COLUMNS} FROM audit_log ${where} ORDER BY id DESC LIMIT @limit`).all(params) as AuditRow[]
+      .when(query.action, 'action', "(action = @action OR (action > @action || '.' AND action < @action || '/'))")
+      .equals('target_type', 'targetType', query.targetType)
+      .equals('target_id', 'targetId', query.targetId)
+      .dateRange('at', query)
+      .when(query.before, 'before', 'id < @before')
+    const rows = this.db
+      .prepare(`SELECT ${AUDIT_COLUMNS} FROM audit_log ${filter.where()} ORDER BY id DESC LIMIT @limit`)
+      .all({ ...filter.params, limit: query.limit + 1 }) as AuditRow[]
     const more = rows.length > query.limit
     const page = more ? rows.slice(0, query.limit) : rows
     return { rows: page.map(toEntry), nextBefore: more ? page[page.length - 1].id : null }

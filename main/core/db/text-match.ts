@@ -29,11 +29,11 @@ function termConditions(q: string | undefined, ftsTable: string): { conditions: 
   return { conditions, params }
 }
 
-/** WHERE clauses (named parameters) restricting `rowid` of another table to the rows whose text matches q. */
-export function textMatch(q: string | undefined, rowid: string, ftsTable: string): { clauses: string[]; params: Record<string, string> } {
+/** A WHERE clause (named parameters) restricting `rowid` of another table to the rows whose text matches q; null when q has no terms. */
+export function textMatch(q: string | undefined, rowid: string, ftsTable: string): { clause: string; params: Record<string, string> } | null {
   const { conditions, params } = termConditions(q, ftsTable)
-  if (conditions.length === 0) return { clauses: [], params }
-  return { clauses: [`${rowid} IN (SELECT rowid FROM ${ftsTable} WHERE ${conditions.join(' AND ')})`], params }
+  if (conditions.length === 0) return null
+  return { clause: `${rowid} IN (SELECT rowid FROM ${ftsTable} WHERE ${conditions.join(' AND ')})`, params }
 }
 
 export interface Candidates {

@@ -13,8 +13,7 @@ import {
   type UnreadCounts
 } from '../../../preload/api'
 import { notFound } from '../api/api-error'
-import { rangeBound } from '../db/range-bound'
-import { textMatch } from '../db/text-match'
+import { SqlFilter } from '../db/sql-filter'
 
 // SQL fragments over the views; every statement binds @self, this station's ID.
 
@@ -151,26 +150,15 @@ export class ExchangeQueries {
   }
 
   private listRecords(q: ExchangeQueryParsed): Pick<ExchangePage, 'total' | 'rows'> {
-    const clauses = [q.box === 'received' ? 'r.origin <> @self' : 'r.origin = @self']
-    const params: Record<string, unknown> = { self: this.self }
-    if (q.category) {
-      clauses.push('r.category = @category')
-      params.category = q.category
-    }
-    if (q.from) {
-      clauses.push('r.occurred_at >= @from')
-      params.from = rangeBound(q.from, 'from')
-    }
-    if (q.to) {
-      clauses.push('r.occurred_at <= @to')
-      params.to = rangeBound(q.to, 'to')
-    }
-    if (!q.includeWithdrawn) clauses.push('r.withdrawn_at IS NULL')
-    if (q.unreadOnly) clauses.push(RECORD_UNREAD)
-    const match = textMatch(q.q, 'r.seq', 'exchange_records_fts')
-    clauses.push(...match.clauses)
-    Object.assign(params, match.params)
-    const where = `WHERE ${clauses.join(' AND ')}`
+    const filter = new SqlFilter()
+      .add(q.box === 'received' ? 'r.origin <> @self' : 'r.origin = @self', { self: this.self })
+      .equals('r.category', 'category', q.category)
+      .dateRange('r.occurred_at', q)
+      .matching(q.q, 'r.seq', 'exchange_records_fts')
+    if (!q.includeWithdrawn) filter.add('r.withdrawn_at IS NULL')
+    if (q.unreadOnly) filter.add(RECORD_UNREAD)
+    const { params } = filter
+    const where = filter.where()
     const total = this.db.prepare(`SELECT count(*) FROM exchange_records r ${where}`).pluck().get(params) as number
     const rows = this.db
       .prepare(`SELECT ${RECORD_COLUMNS} FROM exchange_records r ${where} ORDER BY r.updated_at DESC, r.seq DESC LIMIT @limit OFFSET @offset`)
@@ -179,20 +167,12 @@ export class ExchangeQueries {
   }
 
   private listThreads(q: ExchangeQueryParsed): Pick<ExchangePage, 'total' | 'rows'> {
-    const clauses = ['m.kind = @kind']
-    const params: Record<string, unknown> = { self: this.self, kind: q.box === 'alerts' ? 'alert' : 'request' }
-    if (q.from) {
-      clauses.push('m.sent_at >= @from')
-      params.from = rangeBound(q.from, 'from')
-    }
-    if (q.to) {
-      clauses.push('m.sent_at <= @to')
-      params.to = rangeBound(q.to, 'to')
-    }
-    const match = textMatch(q.q, 'm.seq', 'exchange_messages_fts')
-    clauses.push(...match.clauses)
-    Object.assign(params, match.params)
-    const where = `WHERE ${clauses.join(' AND ')}`
+    const filter = new SqlFilter()
+      .add('m.kind = @kind', { self: this.self, kind: q.box === 'alerts' ? 'alert' : 'request' })
+      .dateRange('m.sent_at', q)
+      .matching(q.q, 'm.seq', 'exchange_messages_fts')
+    const { params } = filter
+    const where = filter.where()
     const select = `SELECT ${THREAD_COLUMNS} FROM exchange_messages m ${where}`
     const filtered = q.unreadOnly ? `SELECT * FROM (${select}) WHERE thread_unread` : select
     const total = this.db.prepare(`SELECT count(*) FROM (${filtered})`).pluck().get(params) as number

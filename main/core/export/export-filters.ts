@@ -1,6 +1,6 @@
 import type { ExportFilters } from '../../../preload/api'
 import { ApiError } from '../api/api-error'
-import { rangeBound } from '../db/range-bound'
+import { SqlFilter } from '../db/sql-filter'
 
 /** The SQL expression each filter compares against, for one kind of row; a filter left out does not apply to it. */
 export interface FilterColumns {
@@ -21,32 +21,24 @@ const EQUALITY = ['category', 'status', 'agency'] as const
  * export silently wider than asked would be handed on as if it were filtered.
  */
 export function filterWhere(filters: ExportFilters, columns: FilterColumns, rowsName: string): { where: string; params: Record<string, unknown> } {
-  const clauses: string[] = []
-  const params: Record<string, unknown> = {}
+  const filter = new SqlFilter()
   for (const key of EQUALITY) {
     const value = filters[key]
     if (value === undefined) continue
     const column = columns[key]
     if (!column) throw notApplicable(key, rowsName)
-    clauses.push(`${column} = @${key}`)
-    params[key] = value
+    filter.equals(column, key, value)
   }
   if (filters.includeVoided !== undefined && !columns.voided) throw notApplicable('includeVoided', rowsName)
-  if (columns.voided && !filters.includeVoided) clauses.push(`${columns.voided} = 0`)
-  if (filters.from) {
-    clauses.push(`${columns.date} >= @from`)
-    params.from = rangeBound(filters.from, 'from')
-  }
-  if (filters.to) {
-    clauses.push(`${columns.date} <= @to`)
-    params.to = rangeBound(filters.to, 'to')
-  }
+  if (columns.voided && !filters.includeVoided) filter.add(`${columns.voided} = 0`)
+  filter.dateRange(columns.date, filters)
+  const { params } = filter
   if (params.from !== undefined && params.to !== undefined && (params.from as string) > (params.to as string)) {
     throw new ApiError('invalid_input', 'Invalid export filters — filters.to: the end of the range is before its start', [
       { path: 'filters.to', message: 'the end of the range is before its start' }
     ])
   }
-  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params }
+  return { where: filter.where(), params }
 }
 
 function notApplicable(key: string, rowsName: string): ApiError {
