@@ -48,7 +48,8 @@ export interface FuzzReport {
   /** How long the host took to answer `station.info` on a new connection after each part (sync, API, imports). */
   responseMs: number[]
   /** A screen's calls (the received list, every 250 ms) while the peer floods the link: none may wait long. */
-  apiDuringSync: { calls: number; slowestMs: number }
+  /** A screen's calls while the peer fuzzes the link: how many, the slowest, and any the station failed. */
+  apiDuringSync: { calls: number; slowestMs: number; failures: string[] }
   /** Station host processes that died: must be 0. */
   crashes: number
   problems: string[]
@@ -91,12 +92,14 @@ async function peerMaterial(dir: string, rng: Rng) {
 
 /** A screen's list of received records, asked again and again until stopped: how long the slowest answer took. */
 function probeApi(host: HostConnection): { stop(): Promise<FuzzReport['apiDuringSync']> } {
-  const result = { calls: 0, slowestMs: 0 }
+  const result = { calls: 0, slowestMs: 0, failures: [] as string[] }
   let stopped = false
   const loop = (async () => {
     while (!stopped) {
       const started = performance.now()
-      await must(host, 'exchange.list', { box: 'received', limit: 20 })
+      // A failure is a finding, kept with the rest (and the station log) rather than thrown from a loop nobody awaits yet.
+      const reply = await host.call('exchange.list', { box: 'received', limit: 20 })
+      if (!reply.ok) result.failures.push(`${reply.error.code}: ${reply.error.message}`)
       result.calls++
       result.slowestMs = Math.max(result.slowestMs, Math.round(performance.now() - started))
       await sleep(250)
@@ -192,6 +195,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     })
     const apiDuringSync = await probe.stop().finally(() => screen.close())
     problems.push(...sync.problems.map((p) => `sync fuzz: ${p}`))
+    problems.push(...apiDuringSync.failures.map((f) => `a screen's exchange.list during the sync fuzz failed: ${f}`))
     const responseMs = [await responseTime(host)]
     if (own(storedDocuments(targetDir)) !== before) problems.push("a fuzzed frame changed one of the station's own documents")
 
