@@ -94,6 +94,7 @@ import {
   type DesktopRequest
 } from './schemas/maintenance'
 
+export * from './vocabulary'
 export * from './schemas/cases'
 export * from './schemas/station'
 export * from './schemas/exchange'

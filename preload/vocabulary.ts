@@ -36,7 +36,7 @@ export const SHARE_FIELDS = [
   'persons.names',
   'persons.idDocuments'
 ] as const
-export type ShareField = (typeof SHARE_FIELDS)[number]
+type ShareField = (typeof SHARE_FIELDS)[number]
 /** Personal data: stays home unless the officer ticks it for this share. */
 export const PERSONAL_SHARE_FIELDS: readonly ShareField[] = ['persons.names', 'persons.idDocuments']
 /**

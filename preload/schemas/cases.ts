@@ -1,28 +1,7 @@
 import { z } from 'zod'
 
 // The vocabularies a BLO uses on its forms live in ../vocabulary (no zod: the CLI's help prints them).
-import {
-  CATEGORIES,
-  AGENCIES,
-  UNITS,
-  CASE_STATUSES,
-  LOCATION_KINDS,
-  SEXES,
-  PERSON_ROLES,
-  ID_DOC_TYPES,
-  CONVEYANCE_TYPES
-} from '../vocabulary'
-export {
-  CATEGORIES,
-  AGENCIES,
-  UNITS,
-  CASE_STATUSES,
-  LOCATION_KINDS,
-  SEXES,
-  PERSON_ROLES,
-  ID_DOC_TYPES,
-  CONVEYANCE_TYPES
-}
+import { AGENCIES, CASE_STATUSES, CATEGORIES, CONVEYANCE_TYPES, ID_DOC_TYPES, LOCATION_KINDS, PERSON_ROLES, SEXES, UNITS } from '../vocabulary'
 
 export const Category = z.enum(CATEGORIES)
 export const Agency = z.enum(AGENCIES)

@@ -1,18 +1,6 @@
 import { z } from 'zod'
-import {
-  Agency,
-  Category,
-  Conveyance,
-  ID_DOC_TYPES,
-  IsoDateOrDateTime,
-  IsoDateTime,
-  LOCATION_KINDS,
-  PERSON_ROLES,
-  SEXES,
-  SeizedItem
-} from './cases'
-import { ALERT_SUBJECTS, DEFAULT_SHARE_FIELDS, EXCHANGE_BOXES, PERSONAL_SHARE_FIELDS, PRIORITIES, SHARE_FIELDS } from '../vocabulary'
-export { ALERT_SUBJECTS, DEFAULT_SHARE_FIELDS, EXCHANGE_BOXES, PERSONAL_SHARE_FIELDS, PRIORITIES, SHARE_FIELDS }
+import { Agency, Category, Conveyance, IsoDateOrDateTime, IsoDateTime, SeizedItem } from './cases'
+import { ALERT_SUBJECTS, DEFAULT_SHARE_FIELDS, EXCHANGE_BOXES, ID_DOC_TYPES, LOCATION_KINDS, PERSON_ROLES, PRIORITIES, SEXES, SHARE_FIELDS } from '../vocabulary'
 
 /*
  * Exchange with the counterpart station. The *Value schemas are the wire format: what sits in the shared

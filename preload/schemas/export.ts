@@ -2,7 +2,6 @@ import { z } from 'zod'
 import { Agency, CaseStatus, Category, IsoDateOrDateTime } from './cases'
 import { PlanId } from './plans'
 import { EXPORT_KINDS, REPORT_LANGUAGES, TABLE_FORMATS } from '../vocabulary'
-export { EXPORT_KINDS, REPORT_LANGUAGES, TABLE_FORMATS }
 
 /*
  * Exports a supervisor hands on (to the national coordinator, to UNODC): a table in CSV, XLSX or JSON, or the

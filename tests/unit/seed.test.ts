@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CaseInput, CATEGORIES, type CaseInputParsed } from '../../preload/schemas/cases'
+import { CaseInput, type CaseInputParsed } from '../../preload/schemas/cases'
+import { CATEGORIES } from '../../preload/vocabulary'
 import { CROSSING_IDS, DEFAULT_SEED_UNTIL, generateCases } from '../../main/core/cases/seed'
 
 const take = (count: number, seed: number | string, options?: Parameters<typeof generateCases>[2]) => [

@@ -1,20 +1,22 @@
+import { CHANGE_KINDS, SORT_FIELDS } from '../../../preload/schemas/cases'
+import { LINK_STATES } from '../../../preload/schemas/link'
+import { PLAN_LISTS, PLAN_STATUSES, SIGNOFF_STATES, TASK_STATUSES, VERSION_KINDS } from '../../../preload/schemas/plans'
 import {
   AGENCIES,
+  ALERT_SUBJECTS,
   CASE_STATUSES,
   CATEGORIES,
-  CHANGE_KINDS,
   CONVEYANCE_TYPES,
+  EXCHANGE_BOXES,
+  EXPORT_KINDS,
   ID_DOC_TYPES,
   LOCATION_KINDS,
   PERSON_ROLES,
+  PRIORITIES,
   SEXES,
-  SORT_FIELDS,
+  SHARE_FIELDS,
   UNITS
-} from '../../../preload/schemas/cases'
-import { ALERT_SUBJECTS, EXCHANGE_BOXES, PRIORITIES, SHARE_FIELDS } from '../../../preload/schemas/exchange'
-import { LINK_STATES } from '../../../preload/schemas/link'
-import { PLAN_LISTS, PLAN_STATUSES, SIGNOFF_STATES, TASK_STATUSES, VERSION_KINDS } from '../../../preload/schemas/plans'
-import { EXPORT_KINDS } from '../../../preload/schemas/export'
+} from '../../../preload/vocabulary'
 import { ROLES } from '../../../preload/schemas/users'
 
 /**

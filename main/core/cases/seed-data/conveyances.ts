@@ -2,7 +2,7 @@
  * Vehicles and boats with registration plates as each country writes them:
  * Thai letters + number + province, Lao letters + number, Vietnamese "70A-123.45", Yunnan "云A·12345".
  */
-import type { CONVEYANCE_TYPES } from '../../../../preload/schemas/cases'
+import type { CONVEYANCE_TYPES } from '../../../../preload/vocabulary'
 import type { Rng } from './random'
 import type { CountryCode, Lang, Words } from './vocabulary'
 

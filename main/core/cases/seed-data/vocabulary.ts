@@ -2,7 +2,7 @@
  * The words synthetic cases are written with, in the languages BLO officers write them in:
  * Thai and Lao on the Mekong, English everywhere, Vietnamese at Moc Bai.
  */
-import type { AGENCIES, UNITS } from '../../../../preload/schemas/cases'
+import type { AGENCIES, UNITS } from '../../../../preload/vocabulary'
 
 export type Lang = 'en' | 'th' | 'lo' | 'vi'
 export type Words = Record<Lang, string>
