@@ -33,7 +33,7 @@ import {
   ShareInput,
   WithdrawInput
 } from './schemas/exchange'
-import { LinkEvent, LinkLogQuery, PairedStation, PairingInput, StationCard, SyncStatus, UnpairInput } from './schemas/link'
+import { LinkEvent, LinkLogQuery, PairedStation, CounterpartInput, StationCard, LinkStatus, UnpairInput } from './schemas/link'
 import {
   PlanApproveInput,
   PlanAwarenessEvent,
@@ -117,12 +117,12 @@ export const methods = {
   'cases.get': method(CaseId, Case),
   'cases.history': method(CaseId, z.array(CaseVersion)),
   'cases.search': method(CaseQuery, CasePage),
-  'pairing.show': method(Empty, StationCard),
-  'pairing.list': method(Empty, z.array(PairedStation)),
-  'pairing.add': method(PairingInput, PairedStation),
-  'pairing.remove': method(UnpairInput, z.object({ removed: z.boolean() })),
-  'sync.status': method(Empty, SyncStatus),
-  'sync.log': method(LinkLogQuery, z.array(LinkEvent)),
+  'link.station': method(Empty, StationCard),
+  'counterparts.list': method(Empty, z.array(PairedStation)),
+  'counterparts.add': method(CounterpartInput, PairedStation),
+  'counterparts.remove': method(UnpairInput, z.object({ removed: z.boolean() })),
+  'link.status': method(Empty, LinkStatus),
+  'link.log': method(LinkLogQuery, z.array(LinkEvent)),
   'exchange.share': method(ShareInput, RecordDetail),
   'exchange.withdraw': method(WithdrawInput, RecordDetail),
   'exchange.list': method(ExchangeQuery, ExchangePage),
@@ -186,7 +186,7 @@ export const methodNames = Object.keys(methods) as MethodName[]
 /** Events main pushes to every open screen. */
 export const events = {
   'cases:changed': z.object({ id: z.string(), version: z.number().int() }),
-  'sync:status': SyncStatus,
+  'link:status': LinkStatus,
   'exchange:changed': ExchangeChanged,
   'plans:update': PlanUpdateEvent,
   'plans:awareness': PlanAwarenessEvent,

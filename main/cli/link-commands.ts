@@ -10,7 +10,7 @@ const DATA = { data: { type: 'string' }, json: { type: 'boolean' } } as const
 /** This station's ID card, to read out or send to the counterpart. */
 async function show(args: string[]): Promise<void> {
   const { values } = parseFlags({ args, options: DATA })
-  await printCall(dataDirFlag(values.data), 'pairing.show', {})
+  await printCall(dataDirFlag(values.data), 'link.station', {})
 }
 
 async function add(args: string[]): Promise<void> {
@@ -20,28 +20,28 @@ async function add(args: string[]): Promise<void> {
     address: requiredFlag('pair add', 'address', values.address),
     ...(values.name === undefined ? {} : { name: values.name })
   }
-  await printCall(dataDirFlag(values.data), 'pairing.add', input)
+  await printCall(dataDirFlag(values.data), 'counterparts.add', input)
 }
 
 async function remove(args: string[]): Promise<void> {
   const { values } = parseFlags({ args, options: { ...DATA, id: { type: 'string' } } })
-  await printCall(dataDirFlag(values.data), 'pairing.remove', { stationId: requiredFlag('pair remove', 'id', values.id) })
+  await printCall(dataDirFlag(values.data), 'counterparts.remove', { stationId: requiredFlag('pair remove', 'id', values.id) })
 }
 
 async function list(args: string[]): Promise<void> {
   const { values } = parseFlags({ args, options: DATA })
-  await printCall(dataDirFlag(values.data), 'pairing.list', {})
+  await printCall(dataDirFlag(values.data), 'counterparts.list', {})
 }
 
 async function status(args: string[]): Promise<void> {
   const { values } = parseFlags({ args, options: DATA })
-  await printCall(dataDirFlag(values.data), 'sync.status', {})
+  await printCall(dataDirFlag(values.data), 'link.status', {})
 }
 
 async function log(args: string[]): Promise<void> {
   const { values } = parseFlags({ args, options: { ...DATA, limit: { type: 'string' } } })
   const input = values.limit === undefined ? {} : { limit: integerFlag('limit', values.limit, 1, 1000) }
-  await printCall(dataDirFlag(values.data), 'sync.log', input)
+  await printCall(dataDirFlag(values.data), 'link.log', input)
 }
 
 export const pairCommand = subcommands('pair', { show, add, remove, list }, PAIR_USAGE)

@@ -149,7 +149,7 @@ export function openStation(options: StationOptions): Station {
   const accounts = openAccounts(db, audit, now)
   const cases = new CaseRepository(db, () => meta.country, audit)
   const docs = new DocStore(db, { limits: options.docLimits })
-  const link = new LinkService(db, docs, meta, (status) => emit('sync:status', status), audit, options.link)
+  const link = new LinkService(db, docs, meta, (status) => emit('link:status', status), audit, options.link)
   const stationId = link.identity.then((i) => i.stationId)
   stationId.catch(() => undefined) // a station closed before its key was made: each call that waits sees it, not the process
   const exchange = openExchange({ db, store: docs, cases, audit, stationId, log, emit })

@@ -6,8 +6,8 @@ import type { ReportLabels } from '../core/reports/report-labels'
 import { aboutText } from './desktop-labels'
 
 async function stationId(station: Station, self: ConnectionState): Promise<string | null> {
-  const reply = await station.dispatch('pairing.show', {}, self)
-  return reply.ok ? (reply.value as MethodOutput<'pairing.show'>).stationId : null
+  const reply = await station.dispatch('link.station', {}, self)
+  return reply.ok ? (reply.value as MethodOutput<'link.station'>).stationId : null
 }
 
 export async function showAbout(win: BrowserWindow, station: Station, self: ConnectionState, labels: ReportLabels): Promise<void> {

@@ -2,7 +2,7 @@
  * Starts the station's link to its counterparts once its API is up, and says where the counterpart can reach it.
  * A port the officer asked for must be had; the default one, when busy, leaves the station dialling out only.
  */
-import type { SyncStatus } from '../../preload/api'
+import type { LinkStatus } from '../../preload/api'
 import type { ConnectionState, Station } from '../core/station'
 import { DEFAULT_SYNC_PORT } from '../core/sync/link-service'
 
@@ -20,9 +20,9 @@ export const formatSyncAddress = ({ host, port }: { host: string; port: number }
 export async function startLink(station: Station, options: LinkOptions, self: ConnectionState, warn: (message: string) => void): Promise<string | null> {
   const port = options.syncPort ?? DEFAULT_SYNC_PORT
   await station.startLink({ host: options.syncHost, port })
-  const reply = await station.dispatch('sync.status', {}, self)
+  const reply = await station.dispatch('link.status', {}, self)
   if (!reply.ok) throw new Error(`the link did not start: ${reply.error.message}`)
-  const { listening, listenError } = reply.value as SyncStatus
+  const { listening, listenError } = reply.value as LinkStatus
   if (listening) return formatSyncAddress(listening)
   const why = listenError ?? `cannot listen on ${formatSyncAddress({ host: options.syncHost, port })}`
   if (options.syncPort !== null) {

@@ -13,7 +13,7 @@ export const PairedStation = z.object({
 })
 export type PairedStation = z.infer<typeof PairedStation>
 
-export const PairingInput = z
+export const CounterpartInput = z
   .object({
     stationId: z.string().trim().min(1, 'required').max(100),
     address: z.string().trim().min(1, 'required').max(300),
@@ -51,14 +51,14 @@ export const PeerLinkStatus = z.object({
 })
 export type PeerLinkStatus = z.infer<typeof PeerLinkStatus>
 
-export const SyncStatus = z.object({
+export const LinkStatus = z.object({
   stationId: z.string(),
   /** Where the counterpart can reach this station, or null when not listening (and why). */
   listening: z.object({ host: z.string(), port: z.number().int() }).nullable(),
   listenError: z.string().nullable(),
   peers: z.array(PeerLinkStatus)
 })
-export type SyncStatus = z.infer<typeof SyncStatus>
+export type LinkStatus = z.infer<typeof LinkStatus>
 
 export const LinkEvent = z.object({
   id: z.number().int(),

@@ -57,16 +57,16 @@ test('a plan over its limit from the counterpart is named on the Link screen and
   })
   stations.push(th, la)
   for (const s of [th, la]) await s.startLink({ host: '127.0.0.1', port: 0 })
-  const address = async (s: Station) => `127.0.0.1:${(await call(s, 'sync.status', {})).listening!.port}`
-  const id = async (s: Station) => (await call(s, 'pairing.show', {})).stationId
-  await call(th, 'pairing.add', { stationId: await id(la), address: await address(la), name: 'Houayxay BLO' })
-  await call(la, 'pairing.add', { stationId: await id(th), address: await address(th), name: 'Chiang Khong BLO' })
+  const address = async (s: Station) => `127.0.0.1:${(await call(s, 'link.status', {})).listening!.port}`
+  const id = async (s: Station) => (await call(s, 'link.station', {})).stationId
+  await call(th, 'counterparts.add', { stationId: await id(la), address: await address(la), name: 'Houayxay BLO' })
+  await call(la, 'counterparts.add', { stationId: await id(th), address: await address(th), name: 'Chiang Khong BLO' })
 
   const plan = await call(th, 'plans.create', { title: 'ลาดตระเวนร่วม Mekong Dawn', notes: 'จุดนัดพบ: ท่าเรือบั๊ค' })
   await expect.poll(async () => (await call(la, 'plans.list', {})).rows.length).toBe(1)
   // About 100 KB of notes in one edit: past the 64 KB Houayxay takes of a plan from its counterpart.
   await call(th, 'plans.edit', { id: plan.id, edits: [{ op: 'notes.set', text: 'ตรวจค้นเรือทุกลำที่ท่าเรือ '.repeat(1400) }] })
-  await expect.poll(async () => (await call(la, 'sync.status', {})).peers[0].docsAtLimit.map((d) => d.doc)).toEqual([`plan/${plan.id}`])
+  await expect.poll(async () => (await call(la, 'link.status', {})).peers[0].docsAtLimit.map((d) => d.doc)).toEqual([`plan/${plan.id}`])
 
   server = await startStationServer({ station: la, rendererDir: join(process.cwd(), 'out/renderer'), port: 0, token: 'e2e-token', localActor: 'cli:e2e', log: () => undefined })
   await page.goto(`${server.origin}/#token=e2e-token`)

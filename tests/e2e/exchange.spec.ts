@@ -68,7 +68,7 @@ async function setLanguage(page: Page, language: 'en' | 'th' | 'lo'): Promise<vo
   await expect(page.locator('html')).toHaveAttribute('lang', language)
 }
 
-/** This station's card as the Link screen shows it: the ID from pairing.show, the address from sync.status. */
+/** This station's card as the Link screen shows it: the ID from link.station, the address from link.status. */
 async function readCard(page: Page): Promise<{ id: string; address: string }> {
   await page.getByTestId('nav-link').click()
   const id = await page.getByTestId('link-station-id').getAttribute('data-station-id')

@@ -1,12 +1,12 @@
 import type { Database } from 'better-sqlite3'
-import type { Peer } from '../../main/core/identity/peer-registry'
+import type { Counterpart } from '../../main/core/identity/counterpart-registry'
 import type { LinkEvent } from '../../main/core/identity/link-log'
 import { join } from 'node:path'
 import { openDatabase } from '../../main/core/db/open-database'
 import { DocStore } from '../../main/core/docs/doc-store'
 import { recentLinkEvents, logLinkEvent } from '../../main/core/identity/link-log'
 import { AuditLog } from '../../main/core/audit/audit-log'
-import { PeerRegistry } from '../../main/core/identity/peer-registry'
+import { CounterpartRegistry } from '../../main/core/identity/counterpart-registry'
 import { ensureStationIdentity } from '../../main/core/identity/station-identity'
 import { SyncEngine, type SyncEngineOptions } from '../../main/core/sync/sync-engine'
 
@@ -17,10 +17,10 @@ export interface LinkStation {
   port: number
   db: Database
   store: DocStore
-  peers: PeerRegistry
+  peers: CounterpartRegistry
   engine: SyncEngine
   events(): LinkEvent[]
-  pair(other: { id: string; address: string }): Peer | void
+  pair(other: { id: string; address: string }): Counterpart | void
   stop(): Promise<void>
 }
 
@@ -33,7 +33,7 @@ export async function startLinkStation(
   const db = openDatabase(join(dir, 'station.db'))
   const store = makeStore(db)
   const identity = await ensureStationIdentity(db, { name, country: 'TH' })
-  const peers = new PeerRegistry(db, identity.stationId, new AuditLog(db))
+  const peers = new CounterpartRegistry(db, identity.stationId, new AuditLog(db))
   const engine = new SyncEngine({
     db,
     store,

@@ -48,13 +48,13 @@ export async function stationWithRawPeer(dir: string, peerDir: string, open: Sta
   const station = openTestStation(dir, { link: { backoffBaseMs: 50, backoffMaxMs: 200 } })
   open.push(station)
   await station.startLink({ host: '127.0.0.1', port: 0 })
-  const port = (await call(station, 'sync.status', {})).listening!.port
-  const { stationId } = await call(station, 'pairing.show', {})
+  const port = (await call(station, 'link.status', {})).listening!.port
+  const { stationId } = await call(station, 'link.station', {})
   const peerDb = openDatabase(join(peerDir, 'station.db'))
   const peer = await ensureStationIdentity(peerDb, { name: 'Houayxay BLO', country: 'LA' })
   peerDb.close()
   // The station never reaches the peer (port 9 is discard): only the peer's own dials carry frames.
-  await call(station, 'pairing.add', { stationId: peer.stationId, address: '127.0.0.1:9', name: 'Houayxay BLO' })
+  await call(station, 'counterparts.add', { stationId: peer.stationId, address: '127.0.0.1:9', name: 'Houayxay BLO' })
   const dial = async () => {
     const { ws } = await dialPeer({ address: `127.0.0.1:${port}`, expectedStationId: stationId, identity: peer })
     ws.binaryType = 'nodebuffer'

@@ -25,7 +25,7 @@ async function stationView(station: Station) {
     sent: await call(station, 'exchange.list', { box: 'sent' }),
     alerts: await call(station, 'exchange.list', { box: 'alerts' }),
     plans: await call(station, 'plans.list', {}),
-    card: await call(station, 'pairing.show', {}),
+    card: await call(station, 'link.station', {}),
     audit: await call(station, 'audit.verify', {})
   }
 }

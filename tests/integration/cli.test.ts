@@ -2,12 +2,12 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Case, CasePage, ExchangePage, MethodOutput, PairedStation, RecordDetail, StationCard, StationInfo, SyncStatus } from '../../preload/api'
+import type { Case, CasePage, ExchangePage, MethodOutput, PairedStation, RecordDetail, StationCard, StationInfo, LinkStatus } from '../../preload/api'
 import { runCli, startHost, stopAllHosts, type CliResult } from '../helpers/built-programs'
 import { openSocket, socketUrl } from '../helpers/host-socket'
 import { useTempDirs } from '../helpers/temp-dir'
 
-type LinkEvent = MethodOutput<'sync.log'>[number]
+type LinkEvent = MethodOutput<'link.log'>[number]
 
 const tempDir = useTempDirs()
 afterEach(stopAllHosts)
@@ -168,7 +168,7 @@ describe('blo', () => {
     const paired = await ok<PairedStation>('pair', 'add', '--id', counterpart.stationId.toLowerCase(), '--address', '192.0.2.10:47470', '--name', 'Houayxay')
     expect(paired).toMatchObject({ stationId: counterpart.stationId, address: '192.0.2.10:47470', name: 'Houayxay' })
     expect((await ok<PairedStation[]>('pair', 'list', '--json')).map((p) => p.stationId)).toEqual([counterpart.stationId])
-    const status = await ok<SyncStatus>('sync', 'status', '--json')
+    const status = await ok<LinkStatus>('sync', 'status', '--json')
     expect(status).toMatchObject({ stationId: card.stationId, listening: null, peers: [{ stationId: counterpart.stationId, state: 'offline', lastCompleteSync: null, pendingDocs: 0 }] })
 
     const meth = await addFromFile(dir, { ...methCase, persons: [{ name: 'สมชาย ใจดี', role: 'suspect' }] })
@@ -176,7 +176,7 @@ describe('blo', () => {
     expect(shared.record).toMatchObject({ recordId: meth.id, revision: 1, fields: ['core', 'summary', 'items'] })
     expect(shared.record.case).not.toHaveProperty('persons')
     // Shared while offline: it waits for the counterpart.
-    expect((await ok<SyncStatus>('sync', 'status', '--json')).peers[0].pendingDocs).toBe(1)
+    expect((await ok<LinkStatus>('sync', 'status', '--json')).peers[0].pendingDocs).toBe(1)
     const sent = await ok<ExchangePage>('exchange', 'list', '--json', '--box', 'sent', '--q', 'ซุกซ่อน')
     expect(sent).toMatchObject({ box: 'sent', total: 1, rows: [{ recordId: meth.id, fromCounterpart: false }] })
     const all = await ok<Record<string, { total: number }>>('exchange', 'list', '--json')

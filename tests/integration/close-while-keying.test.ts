@@ -45,7 +45,7 @@ describe('a station closed while it makes its key', () => {
     const webCrypto = watchWebCrypto()
     const dir = tempDir()
     const first = openTestStation(dir)
-    await call(first, 'pairing.show', {}) // the key is made and stored
+    await call(first, 'link.station', {}) // the key is made and stored
     await first.close()
     // Closed in the same tick as opened (a `blo` command with nothing to wait for), on a folder with a key and
     // on new folders; then after 0…15 ms of waiting, before, during and after making the key.

@@ -12,7 +12,7 @@ describe('exchange in a station', () => {
       station.onEvent((event, payload) => event === 'exchange:changed' && events.push(payload))
       const c = await call(station, 'cases.create', methCase)
       const shared = await call(station, 'exchange.share', { caseId: c.id })
-      const { stationId } = await call(station, 'pairing.show', {})
+      const { stationId } = await call(station, 'link.station', {})
       expect(shared).toMatchObject({ origin: stationId, doc: `records/${stationId}/2026-11`, fromCounterpart: false })
       const sent = await call(station, 'exchange.list', { box: 'sent' })
       expect(sent.rows).toHaveLength(1)

@@ -19,7 +19,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'blo-progress-'))
   station = openTestStation(dir)
   station.importCases(generateCases(CASES, 'progress'), officer)
-  await call(station, 'pairing.show', {})
+  await call(station, 'link.station', {})
 }, 120_000)
 
 afterAll(async () => {

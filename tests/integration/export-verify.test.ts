@@ -23,7 +23,7 @@ async function exported(format: 'csv' | 'xlsx' | 'json' = 'csv') {
   const station = openTestStation(dir)
   await seedReportStation(station, 30)
   const result = await call(station, 'export.run', { what: 'cases', format, filters: { from: '2026-11-01' } })
-  const { stationId } = await call(station, 'pairing.show', {})
+  const { stationId } = await call(station, 'link.station', {})
   if (result.status !== 'done') throw new Error('not done')
   return { dir, station, result, stationId }
 }
@@ -133,7 +133,7 @@ describe('blo export', () => {
     const dir = tempDir()
     const station = openTestStation(dir)
     await seedReportStation(station, 30)
-    const { stationId } = await call(station, 'pairing.show', {})
+    const { stationId } = await call(station, 'link.station', {})
     await station.close()
     const out = join(tempDir(), 'november.csv')
 
@@ -165,7 +165,7 @@ describe('blo export', () => {
   it('refuses a bad command line with a one-line reason', async () => {
     const dir = tempDir()
     const station = openTestStation(dir)
-    await call(station, 'pairing.show', {})
+    await call(station, 'link.station', {})
     await station.close()
     const noWhat = await runCli(['export', '--data', dir, '--format', 'csv'])
     expect(noWhat.code).toBe(2)

@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { StationInfo, SyncStatus } from '../../preload/api'
+import type { StationInfo, LinkStatus } from '../../preload/api'
 import { DEFAULT_SYNC_PORT } from '../../main/core/sync/link-service'
 import { MAX_HOST_FRAME_BYTES } from '../../preload/host-protocol'
 import { ROOT, startHost, stopAllHosts, type RunningHost } from '../helpers/built-programs'
@@ -186,8 +186,8 @@ describe('station host', () => {
     const host = await startHost(['--data', dir, '--port', '0', '--sync-port', '0', '--sync-host', '127.0.0.1'])
     expect(host.ready.sync).toMatch(/^127\.0\.0\.1:\d+$/)
     const socket = await openSocket(socketUrl(host.origin, host.token))
-    const { reply } = await socket.call(1, 'sync.status', {})
-    const status = (reply as { value: SyncStatus }).value
+    const { reply } = await socket.call(1, 'link.status', {})
+    const status = (reply as { value: LinkStatus }).value
     expect(`${status.listening?.host}:${status.listening?.port}`).toBe(host.ready.sync)
     expect(status.listenError).toBeNull()
     socket.close()
@@ -211,7 +211,7 @@ describe('station host', () => {
       expect(dialOnly.ready.sync).toBeNull()
       expect(dialOnly.stderr()).toMatch(new RegExp(`warning: Cannot listen on 127\\.0\\.0\\.1:${DEFAULT_SYNC_PORT} .*still dials out`))
       const api = await openSocket(socketUrl(dialOnly.origin, dialOnly.token))
-      expect((await api.call(1, 'sync.status', {})).reply).toMatchObject({ ok: true, value: { listening: null, listenError: expect.stringContaining(String(DEFAULT_SYNC_PORT)) } })
+      expect((await api.call(1, 'link.status', {})).reply).toMatchObject({ ok: true, value: { listening: null, listenError: expect.stringContaining(String(DEFAULT_SYNC_PORT)) } })
       api.close()
     } finally {
       squatter.close()

@@ -7,7 +7,7 @@ import { openDatabase } from '../../main/core/db/open-database'
 import { logLinkEvent, recentLinkEvents } from '../../main/core/identity/link-log'
 import { parsePeerAddress, PeerAddressError } from '../../main/core/identity/peer-address'
 import { AuditLog } from '../../main/core/audit/audit-log'
-import { PeerRegistry } from '../../main/core/identity/peer-registry'
+import { CounterpartRegistry } from '../../main/core/identity/counterpart-registry'
 import { stationIdFromCertificate } from '../../main/core/identity/station-id'
 import {
   ensureStationIdentity,
@@ -133,12 +133,12 @@ describe('peer addresses', () => {
 describe('peer registry and link log', () => {
   const tempDir = useTempDirs()
 
-  async function setup(): Promise<{ db: Database; registry: PeerRegistry; ownId: string; peerId: string }> {
+  async function setup(): Promise<{ db: Database; registry: CounterpartRegistry; ownId: string; peerId: string }> {
     const db = track(openDatabase(join(tempDir(), 'station.db')))
     const own = await ensureStationIdentity(db, CHIANG_KHONG)
     const peer = await ensureStationIdentity(track(openDatabase(join(tempDir(), 'peer.db'))), HUAY_XAI)
     let clock = Date.parse('2026-03-01T08:00:00Z')
-    return { db, registry: new PeerRegistry(db, own.stationId, new AuditLog(db), () => new Date((clock += 1000))), ownId: own.stationId, peerId: peer.stationId }
+    return { db, registry: new CounterpartRegistry(db, own.stationId, new AuditLog(db), () => new Date((clock += 1000))), ownId: own.stationId, peerId: peer.stationId }
   }
 
   it('pairs a station typed loosely, and finds it by its printed ID', async () => {

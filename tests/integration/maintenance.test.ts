@@ -60,7 +60,7 @@ describe('back up now', () => {
   it('makes a verified backup in the data folder, with progress, and lists it', async () => {
     const dir = tempDir()
     const station = start(dir)
-    await call(station, 'pairing.show', {})
+    await call(station, 'link.station', {})
     await call(station, 'cases.create', methCase)
     const seen = progressOf(station)
     const made = await call(station, 'maintenance.backup', { id: 'first' })
@@ -143,7 +143,7 @@ describe('restore at the next start', () => {
   it('stages a checked backup while the station runs and puts it in place at the next open, keeping the replaced database', async () => {
     const dir = tempDir()
     let station = start(dir)
-    const card = await call(station, 'pairing.show', {})
+    const card = await call(station, 'link.station', {})
     await call(station, 'cases.create', methCase)
     await call(station, 'cases.create', { ...methCase, summary: 'Pangolin scales in a long-tail boat', category: 'wildlife' })
     const made = await call(station, 'maintenance.backup', {})

@@ -100,11 +100,11 @@ describe('a paired peer flooding the link', () => {
   async function pairedLink() {
     host = await startSourceHost(tempDir())
     screen = await connectToHost({ url: host.origin, token: host.token })
-    const { stationId } = await must(screen, 'pairing.show', {})
+    const { stationId } = await must(screen, 'link.station', {})
     const peerDb = openDatabase(join(tempDir(), 'station.db'))
     const peer = await ensureStationIdentity(peerDb, { name: 'Houayxay BLO', country: 'LA' })
     peerDb.close()
-    await must(screen, 'pairing.add', { stationId: peer.stationId, address: '127.0.0.1:9', name: 'Houayxay BLO' })
+    await must(screen, 'counterparts.add', { stationId: peer.stationId, address: '127.0.0.1:9', name: 'Houayxay BLO' })
     const { ws } = await dialPeer({ address: host.ready.sync!, expectedStationId: stationId, identity: peer })
     ws.binaryType = 'nodebuffer'
     return { screen, peer: peer.stationId, ws }
@@ -147,6 +147,6 @@ describe('a paired peer flooding the link', () => {
     await until(() => seen.acksAtPong.has(9), 'the answer to ping 9')
     expect(seen.acksAtPong.get(9)).toBe(count)
     ws.terminate()
-    expect((await must(screen, 'sync.log', { limit: 10 })).filter((e) => e.kind.startsWith('refused'))).toEqual([])
+    expect((await must(screen, 'link.log', { limit: 10 })).filter((e) => e.kind.startsWith('refused'))).toEqual([])
   }, 120_000)
 })

@@ -50,7 +50,7 @@ describe('updates from the peer for documents new to this station', () => {
     ws.terminate()
 
     expect((await call(station, 'plans.list', {})).rows.map((r) => r.id)).toEqual([real])
-    const refusals = (await call(station, 'sync.log', { limit: 50 })).filter((e) => e.kind === 'refused-update')
+    const refusals = (await call(station, 'link.log', { limit: 50 })).filter((e) => e.kind === 'refused-update')
     expect(refusals.map((e) => e.detail)).toEqual([expect.stringContaining(`plan/${malformed}`)])
 
     await station.close()

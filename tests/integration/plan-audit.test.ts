@@ -183,8 +183,8 @@ async function openOffice(who: keyof typeof IDENTITIES, user: string, now?: () =
     return reply.value as MethodOutput<M>
   }
   await station.startLink({ host: '127.0.0.1', port: 0 })
-  const port = (await call('sync.status', {})).listening!.port
-  return { id: (await call('pairing.show', {})).stationId, dir, station, call, port }
+  const port = (await call('link.status', {})).listening!.port
+  return { id: (await call('link.station', {})).stationId, dir, station, call, port }
 }
 
 /** Waits until the office holds the plan with this content hash (and the check holds). */
@@ -205,8 +205,8 @@ describe('plan changes received from the paired counterpart', () => {
     const laClock = testClock()
     const th = await openOffice('th', 'Pol. Maj. Somchai')
     const la = await openOffice('la', 'Pol. Capt. Vilay', laClock.now)
-    await th.call('pairing.add', { stationId: la.id, address: `127.0.0.1:${la.port}`, name: 'Houayxay BLO' })
-    await la.call('pairing.add', { stationId: th.id, address: `127.0.0.1:${th.port}`, name: 'Chiang Khong BLO' })
+    await th.call('counterparts.add', { stationId: la.id, address: `127.0.0.1:${la.port}`, name: 'Houayxay BLO' })
+    await la.call('counterparts.add', { stationId: th.id, address: `127.0.0.1:${th.port}`, name: 'Chiang Khong BLO' })
 
     const created = await th.call('plans.create', { title: 'Operation Mekong Dawn' })
     const { id } = created

@@ -46,9 +46,9 @@ async function openOffice(dir: string, who: keyof typeof IDENTITIES, listenPort:
   let port = 0
   if (listenPort !== null) {
     await station.startLink({ host: '127.0.0.1', port: listenPort })
-    port = (await call('sync.status', {})).listening!.port
+    port = (await call('link.status', {})).listening!.port
   }
-  const { stationId } = await call('pairing.show', {})
+  const { stationId } = await call('link.station', {})
   return { dir, id: stationId, port, station, user, call, events }
 }
 
@@ -60,8 +60,8 @@ async function closeOffice(office: Office): Promise<void> {
 async function pairedOffices(tempDir: () => string) {
   const th = await openOffice(tempDir(), 'th', 0, 'Pol. Maj. Somchai')
   const la = await openOffice(tempDir(), 'la', 0, 'Pol. Capt. Vilay')
-  await th.call('pairing.add', { stationId: la.id, address: `127.0.0.1:${la.port}`, name: 'Houayxay BLO' })
-  await la.call('pairing.add', { stationId: th.id, address: `127.0.0.1:${th.port}`, name: 'Chiang Khong BLO' })
+  await th.call('counterparts.add', { stationId: la.id, address: `127.0.0.1:${la.port}`, name: 'Houayxay BLO' })
+  await la.call('counterparts.add', { stationId: th.id, address: `127.0.0.1:${th.port}`, name: 'Chiang Khong BLO' })
   return { th, la }
 }
 
@@ -152,7 +152,7 @@ describe('a plan shared by two paired stations', () => {
     const { th, la } = await pairedOffices(tempDir)
     const { id } = await th.call('plans.create', { title: 'Presence check' })
     await converged(th, la, id)
-    await until(() => th.events.some((e) => e.event === 'sync:status'), 'the link status')
+    await until(() => th.events.some((e) => e.event === 'link:status'), 'the link status')
     const state = new TextEncoder().encode(JSON.stringify({ user: { name: 'Somchai', color: '#d97706' }, cursor: null }))
     const update = b64(new Uint8Array([1, 7, 3, state.length, ...state]))
     // The session may still be starting: send until the other side has it, as a screen re-sends presence anyway.

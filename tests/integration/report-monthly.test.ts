@@ -77,7 +77,7 @@ describe('reports.monthly', () => {
 
   it('lists the joint operations that ran in the month, and says when the station keeps no plans', async () => {
     const { dir, station } = await scriptStation()
-    const { stationId: self } = await call(station, 'pairing.show', {})
+    const { stationId: self } = await call(station, 'link.station', {})
     await station.close()
     const db = new Database(join(dir, DATABASE_FILE))
     // Plan rows are written by the plans feature from its documents; here one row per case the report must tell apart.

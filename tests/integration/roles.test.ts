@@ -25,7 +25,7 @@ function openOn(dir: string): Station {
 
 const codeOf = (reply: Reply<unknown>): string => (reply.ok ? 'ok' : reply.error.code)
 
-type ProbeMethod = 'cases.search' | 'users.create' | 'plans.approve' | 'pairing.add' | 'audit.list' | 'settings.get'
+type ProbeMethod = 'cases.search' | 'users.create' | 'plans.approve' | 'counterparts.add' | 'audit.list' | 'settings.get'
 type Probe = { [M in ProbeMethod]: { method: M; input: MethodInput<M> } }[ProbeMethod]
 
 /** One call per guarded area; the input is valid where the call should go through, so "ok" means it ran. */
@@ -33,16 +33,16 @@ const PROBES: Probe[] = [
   { method: 'cases.search', input: {} },
   { method: 'users.create', input: { username: 'new.officer', password: 'a long password', displayName: 'New Officer', agency: 'customs', role: 'officer' } },
   { method: 'plans.approve', input: { id: 'no-such-plan', stateHash: 'x' } },
-  { method: 'pairing.add', input: { stationId: 'not-a-station-id', address: '192.0.2.10:47470' } },
+  { method: 'counterparts.add', input: { stationId: 'not-a-station-id', address: '192.0.2.10:47470' } },
   { method: 'audit.list', input: {} },
   { method: 'settings.get', input: {} }
 ]
 
 /** What each role gets: forbidden, or anything else (the call passed the role check; it may still fail on its input). */
 const EXPECTED: Record<Role, Record<ProbeMethod, 'forbidden' | 'passes'>> = {
-  officer: { 'cases.search': 'passes', 'users.create': 'forbidden', 'plans.approve': 'forbidden', 'pairing.add': 'forbidden', 'audit.list': 'forbidden', 'settings.get': 'forbidden' },
-  supervisor: { 'cases.search': 'passes', 'users.create': 'forbidden', 'plans.approve': 'passes', 'pairing.add': 'forbidden', 'audit.list': 'passes', 'settings.get': 'forbidden' },
-  admin: { 'cases.search': 'passes', 'users.create': 'passes', 'plans.approve': 'passes', 'pairing.add': 'passes', 'audit.list': 'passes', 'settings.get': 'passes' }
+  officer: { 'cases.search': 'passes', 'users.create': 'forbidden', 'plans.approve': 'forbidden', 'counterparts.add': 'forbidden', 'audit.list': 'forbidden', 'settings.get': 'forbidden' },
+  supervisor: { 'cases.search': 'passes', 'users.create': 'forbidden', 'plans.approve': 'passes', 'counterparts.add': 'forbidden', 'audit.list': 'passes', 'settings.get': 'forbidden' },
+  admin: { 'cases.search': 'passes', 'users.create': 'passes', 'plans.approve': 'passes', 'counterparts.add': 'passes', 'audit.list': 'passes', 'settings.get': 'passes' }
 }
 
 describe('the role table', () => {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../main/core/db/open-database'
 import { AuditLog } from '../../main/core/audit/audit-log'
-import { PeerRegistry } from '../../main/core/identity/peer-registry'
+import { CounterpartRegistry } from '../../main/core/identity/counterpart-registry'
 import { ensureStationIdentity, type StationIdentity } from '../../main/core/identity/station-identity'
 import {
   dialPeer,
@@ -28,7 +28,7 @@ import { until } from '../helpers/until'
 interface TestStation {
   identity: StationIdentity
   db: Database
-  registry: PeerRegistry
+  registry: CounterpartRegistry
 }
 
 interface Listening {
@@ -88,7 +88,7 @@ describe('mutual-TLS WebSocket transport', () => {
     const db = openDatabase(join(dir, `${country}.db`))
     databases.push(db)
     const identity = await ensureStationIdentity(db, { name, country })
-    return { identity, db, registry: new PeerRegistry(db, identity.stationId, new AuditLog(db)) }
+    return { identity, db, registry: new CounterpartRegistry(db, identity.stationId, new AuditLog(db)) }
   }
 
   beforeAll(async () => {

@@ -5,14 +5,14 @@
  */
 import { randomBytes } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Case, ExchangePage, MethodOutput, MessageThread, PairedStation, PeerLinkStatus, RecordDetail, StationCard, SyncStatus } from '../../preload/api'
+import type { Case, ExchangePage, MethodOutput, MessageThread, PairedStation, PeerLinkStatus, RecordDetail, StationCard, LinkStatus } from '../../preload/api'
 import { runCli, startHost, stopAllHosts, type RunningHost } from '../helpers/built-programs'
 import { openSocket, socketUrl, type TestSocket } from '../helpers/host-socket'
 import { startThrottleProxy, type ThrottleProxy } from '../helpers/throttle-proxy'
 import { useTempDirs } from '../helpers/temp-dir'
 import { until } from '../helpers/until'
 
-type LinkEvent = MethodOutput<'sync.log'>[number]
+type LinkEvent = MethodOutput<'link.log'>[number]
 
 const tempDir = useTempDirs()
 const proxies: ThrottleProxy[] = []
@@ -62,7 +62,7 @@ async function startOffice(dir: string): Promise<Office> {
     if (!reply.ok) throw new Error(`${method}: ${reply.error.message}`)
     return reply.value as T
   }
-  const { stationId } = await call<StationCard>('pairing.show')
+  const { stationId } = await call<StationCard>('link.station')
   return {
     dir,
     id: stationId,
@@ -70,7 +70,7 @@ async function startOffice(dir: string): Promise<Office> {
     sync: host.ready.sync!,
     call,
     blo: (args, stdin) => blo(dir, args, stdin),
-    linkTo: async (other) => (await call<SyncStatus>('sync.status')).peers.find((p) => p.stationId === other.id),
+    linkTo: async (other) => (await call<LinkStatus>('link.status')).peers.find((p) => p.stationId === other.id),
     list: (box, q) => call<ExchangePage>('exchange.list', { box, ...(q === undefined ? {} : { q }) }),
     stop: async () => {
       socket.close()
@@ -205,7 +205,7 @@ describe('two stations as separate processes', () => {
     expect((await a.blo<RecordDetail>(['withdraw', pangolin.id, '--reason', 'ส่งผิดคดี'])).record.withdrawn).toMatchObject({ reason: 'ส่งผิดคดี' })
     await until(async () => ((await a.linkTo(b))?.pendingDocs ?? 0) > 0, 'A to count what B has not got', hosts)
 
-    const offlineB = await b.blo<SyncStatus>(['sync', 'status', '--json'])
+    const offlineB = await b.blo<LinkStatus>(['sync', 'status', '--json'])
     expect(offlineB.listening).toBeNull()
     expect(offlineB.peers).toMatchObject([{ stationId: a.id, state: 'offline', lastContact: expect.any(String), lastCompleteSync: expect.any(String) }])
     await b.blo(['alert', 'send', '--subject', 'route', '--priority', 'high', '--text', 'ເສັ້ນທາງໃໝ່ຜ່ານບ້ານຫ້ວຍ'])
@@ -226,7 +226,7 @@ describe('two stations as separate processes', () => {
     expect(onB[pangolin.id]).toMatchObject({ summary: null, withdrawn: { reason: 'ส่งผิดคดี' } })
     expect((await b.blo<ExchangePage>(['exchange', 'list', '--json', '--box', 'received', '--q', 'ແກ້ວມະ'])).total).toBe(0)
     for (const [office, other] of [[a, b], [b, a]] as const) {
-      const status = await office.blo<SyncStatus>(['sync', 'status', '--json'])
+      const status = await office.blo<LinkStatus>(['sync', 'status', '--json'])
       expect(status.peers).toMatchObject([{ stationId: other.id, state: 'connected', pendingDocs: 0, pendingBytes: 0, transfers: [] }])
       expect(status.peers[0].lastCompleteSync! >= restartedAt).toBe(true)
     }
@@ -237,13 +237,13 @@ describe('two stations as separate processes', () => {
     await until(async () => (await c.linkTo(a))?.state === 'refused', 'the stranger to be refused', hosts)
     const logA = await a.blo<LinkEvent[]>(['sync', 'log', '--json', '--limit', '50'])
     expect(logA.find((e) => e.kind === 'refused-unpaired' && e.peer === c.id)?.detail).toMatch(/not paired/)
-    expect((await a.blo<SyncStatus>(['sync', 'status', '--json'])).peers.map((p) => p.stationId)).toEqual([b.id])
+    expect((await a.blo<LinkStatus>(['sync', 'status', '--json'])).peers.map((p) => p.stationId)).toEqual([b.id])
     expect(await c.list('received')).toMatchObject({ total: 0 })
 
     // Unpairing revokes at once: B's next attempt is refused too.
     expect(await a.blo(['pair', 'remove', '--id', b.id])).toEqual({ removed: true })
     await until(async () => (await b.linkTo(a))?.state === 'refused', 'B to be refused after unpairing', { ...hosts, timeoutMs: 30_000 })
-    expect((await a.call<LinkEvent[]>('sync.log', { limit: 50 })).some((e) => e.kind === 'refused-unpaired' && e.peer === b.id)).toBe(true)
+    expect((await a.call<LinkEvent[]>('link.log', { limit: 50 })).some((e) => e.kind === 'refused-unpaired' && e.peer === b.id)).toBe(true)
   }, 90_000)
 
   it('resumes a catch-up cut in the middle on a slow link, without starting over', async () => {

@@ -30,7 +30,7 @@ describe('a tiny update claiming millions of parts', () => {
     const bomb = (doc: string): Frame => ({ kind: Kind.update, doc, flags: COMPRESSION.none, update: BOMB })
     await sendHandled(ws, [bomb(`plan/${plan.id}`), bomb(`plan/${randomUUID()}`), bomb(`records/${peer.stationId}/2026-11`)])
     ws.terminate()
-    const refusals = (await call(station, 'sync.log', { limit: 20 })).filter((e) => e.kind === 'refused-update')
+    const refusals = (await call(station, 'link.log', { limit: 20 })).filter((e) => e.kind === 'refused-update')
     expect(refusals).toHaveLength(3)
     for (const r of refusals) expect(r.detail).toMatch(/more parts than an update of its size can hold/)
 

@@ -7,10 +7,10 @@ import type { HandlerMap } from '../api/dispatcher'
 import type { AuditLog } from '../audit/audit-log'
 import type { DocStore } from '../docs/doc-store'
 import { logLinkEvent, recentLinkEvents, type LinkEventKind } from '../identity/link-log'
-import { PeerRegistry } from '../identity/peer-registry'
+import { CounterpartRegistry } from '../identity/counterpart-registry'
 import { ensureStationIdentity, type StationIdentity } from '../identity/station-identity'
 import type { StationMeta } from '../station-meta'
-import type { SyncStatus } from '../../../preload/api'
+import type { LinkStatus } from '../../../preload/api'
 import { SyncEngine, type SyncEngineOptions } from './sync-engine'
 
 /** Where a station listens for its counterpart unless told otherwise (README, "Cross-border link"). */
@@ -23,13 +23,13 @@ export interface LinkListenOptions {
 
 export type AwarenessListener = (peer: string, doc: string, update: Uint8Array) => void
 
-type LinkHandlers = Pick<HandlerMap, 'pairing.show' | 'pairing.list' | 'pairing.add' | 'pairing.remove' | 'sync.status' | 'sync.log'>
+type LinkHandlers = Pick<HandlerMap, 'link.station' | 'counterparts.list' | 'counterparts.add' | 'counterparts.remove' | 'link.status' | 'link.log'>
 
 /** Emitting the status on every frame would flood the screens; a few times a second is enough. */
 const STATUS_EVENT_INTERVAL_MS = 250
 
 export class LinkService {
-  readonly ready: Promise<{ identity: StationIdentity; peers: PeerRegistry; engine: SyncEngine }>
+  readonly ready: Promise<{ identity: StationIdentity; peers: CounterpartRegistry; engine: SyncEngine }>
   /** This station's key and certificate, once made. */
   readonly identity: Promise<StationIdentity>
   private listening: LinkListenOptions | null = null
@@ -45,7 +45,7 @@ export class LinkService {
     private readonly db: Database,
     store: DocStore,
     meta: StationMeta,
-    private readonly emitStatus: (status: SyncStatus) => void,
+    private readonly emitStatus: (status: LinkStatus) => void,
     audit: AuditLog,
     options: SyncEngineOptions = {}
   ) {
@@ -58,7 +58,7 @@ export class LinkService {
     })
     this.ready = made.then((identity) => {
       if (this.closed) throw new Error('station closed while its identity was being made')
-      const peers = new PeerRegistry(db, identity.stationId, audit)
+      const peers = new CounterpartRegistry(db, identity.stationId, audit)
       const engine = new SyncEngine({
         db,
         store,
@@ -94,29 +94,29 @@ export class LinkService {
     engine.start()
   }
 
-  async status(): Promise<SyncStatus> {
+  async status(): Promise<LinkStatus> {
     const { identity, engine } = await this.ready
     return { stationId: identity.stationId, listening: this.listening, listenError: this.listenError, peers: engine.status() }
   }
 
   handlers(meta: StationMeta): LinkHandlers {
     return {
-      'pairing.show': async () => ({ stationId: (await this.ready).identity.stationId, name: meta.name, country: meta.country }),
-      'pairing.list': async () => (await this.ready).peers.list(),
-      'pairing.add': async (input, ctx) => {
+      'link.station': async () => ({ stationId: (await this.ready).identity.stationId, name: meta.name, country: meta.country }),
+      'counterparts.list': async () => (await this.ready).peers.list(),
+      'counterparts.add': async (input, ctx) => {
         const { peers, engine } = await this.ready
         const peer = peers.add(input, ctx.user)
         engine.refresh()
         return peer
       },
-      'pairing.remove': async ({ stationId }, ctx) => {
+      'counterparts.remove': async ({ stationId }, ctx) => {
         const { peers, engine } = await this.ready
         peers.remove(stationId, ctx.user)
         engine.refresh()
         return { removed: true }
       },
-      'sync.status': () => this.status(),
-      'sync.log': ({ limit }) => recentLinkEvents(this.db, limit)
+      'link.status': () => this.status(),
+      'link.log': ({ limit }) => recentLinkEvents(this.db, limit)
     }
   }
 

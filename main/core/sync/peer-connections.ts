@@ -5,14 +5,14 @@
  */
 import type { WebSocket } from 'ws'
 import type { LinkEventKind } from '../identity/link-log'
-import type { Peer } from '../identity/peer-registry'
+import type { Counterpart } from '../identity/counterpart-registry'
 import type { FrameChannel } from './frame-channel'
 import { DialError, dialPeer, listenForPeers, type PeerListener, type TransportIdentity } from './tls-transport'
 
 export type LinkState = 'connected' | 'connecting' | 'offline' | 'refused'
 
 export interface PeerDirectory {
-  list(): Peer[]
+  list(): Counterpart[]
   isPaired(stationId: string): boolean
 }
 
@@ -41,7 +41,7 @@ export interface ConnectionDeps {
   log(peer: string | null, kind: LinkEventKind, detail: string): void
   onStatus(): void
   /** A connection to `peer` is up; returns what runs over it. */
-  attach(peer: Peer, channel: FrameChannel): Attached
+  attach(peer: Counterpart, channel: FrameChannel): Attached
   options?: ConnectionOptions
 }
 
@@ -52,7 +52,7 @@ export interface ConnectionState {
 }
 
 interface Connection {
-  peer: Peer
+  peer: Counterpart
   ws: WebSocket | null
   attached: Attached | null
   dialedBy: string | null
@@ -92,7 +92,7 @@ export class PeerConnections {
   }
 
   /** Keeps a paired station connected: dials it unless connected or a dial is due. */
-  track(peer: Peer): void {
+  track(peer: Counterpart): void {
     const connection = this.connectionFor(peer)
     const moved = connection.peer.address !== peer.address
     connection.peer = peer
@@ -255,7 +255,7 @@ export class PeerConnections {
     }
   }
 
-  private connectionFor(peer: Peer): Connection {
+  private connectionFor(peer: Counterpart): Connection {
     let connection = this.connections.get(peer.stationId)
     if (!connection) {
       connection = {

@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3'
 import type { DocInfo } from '../docs/doc-info'
 import type { DocStore } from '../docs/doc-store'
 import { parseDocName } from '../docs/doc-names'
-import type { Peer } from '../identity/peer-registry'
+import type { Counterpart } from '../identity/counterpart-registry'
 import type { DocAtLimit } from '../docs/doc-limits'
 import type { DocFingerprint } from './doc-fingerprint'
 import type { FrameChannel } from './frame-channel'
@@ -45,7 +45,7 @@ export interface SyncEngineDeps extends Pick<ConnectionDeps, 'self' | 'identity'
 }
 
 interface PeerLink {
-  peer: Peer
+  peer: Counterpart
   memory: LinkMemory
   pending: OfflinePending
   session: PeerSession | null
@@ -156,7 +156,7 @@ export class SyncEngine {
 
   // ---- sessions --------------------------------------------------------------------------------------
 
-  private attach(peer: Peer, channel: FrameChannel): Attached {
+  private attach(peer: Counterpart, channel: FrameChannel): Attached {
     const peerId = peer.stationId
     const link = this.linkFor(peer)
     const session = new PeerSession(channel, {
@@ -207,7 +207,7 @@ export class SyncEngine {
     return this.deps.store.list().filter((d) => d.owner === this.deps.self || d.owner === peerId || d.kind === 'plan')
   }
 
-  private linkFor(peer: Peer): PeerLink {
+  private linkFor(peer: Counterpart): PeerLink {
     let link = this.links.get(peer.stationId)
     if (!link) {
       link = {

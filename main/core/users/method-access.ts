@@ -50,12 +50,12 @@ export const METHOD_ACCESS = {
   'plans.diff': 'officer',
   'plans.restore': 'officer',
 
-  'pairing.show': 'officer',
-  'pairing.list': 'officer',
-  'pairing.add': 'admin',
-  'pairing.remove': 'admin',
-  'sync.status': 'officer',
-  'sync.log': 'officer',
+  'link.station': 'officer',
+  'counterparts.list': 'officer',
+  'counterparts.add': 'admin',
+  'counterparts.remove': 'admin',
+  'link.status': 'officer',
+  'link.log': 'officer',
 
   'audit.list': 'supervisor',
   'audit.verify': 'supervisor',

@@ -170,10 +170,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       await must(local, 'exchange.sendAlert', { subject: 'vehicle', text: 'รถกระบะสีขาว', plate: '1กข 1234' })
       const plan = await must(local, 'plans.create', { title: 'ปฏิบัติการร่วม', notes: 'ลาดตระเวน' })
       fixtures = { caseId: c.id, planId: plan.id, planUpdate: (await must(local, 'plans.open', { id: plan.id })).state }
-      targetId = (await must(local, 'pairing.show', {})).stationId
+      targetId = (await must(local, 'link.station', {})).stationId
       peer = await peerMaterial(join(workDir, 'peer'), new Rng(`fuzz-peer:${options.seed}`))
       // The station dials the peer too; nobody answers there, which it shrugs off with its backoff.
-      await must(local, 'pairing.add', { stationId: peer.identity.stationId, address: '127.0.0.1:9', name: 'Fuzzing peer' })
+      await must(local, 'counterparts.add', { stationId: peer.identity.stationId, address: '127.0.0.1:9', name: 'Fuzzing peer' })
     } finally {
       local.close()
     }

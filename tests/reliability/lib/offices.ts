@@ -37,7 +37,7 @@ export async function openOffice(
   const call: Caller = (method, input) => station.dispatch(method, input, connection)
   try {
     await station.startLink({ host: '127.0.0.1', port: 0 })
-    const status = await must(call, 'sync.status', {})
+    const status = await must(call, 'link.status', {})
     return { dir, id: status.stationId, port: status.listening!.port, station, call, logs, close: () => station.close() }
   } catch (error) {
     await station.close()
@@ -47,6 +47,6 @@ export async function openOffice(
 
 /** Pairs a and b; each dials the other at the address given (a proxy in front of it, or its own port). */
 export async function pair(a: Office, b: Office, addresses: { aDialsB: string; bDialsA: string }): Promise<void> {
-  await must(a.call, 'pairing.add', { stationId: b.id, address: addresses.aDialsB, name: 'counterpart' })
-  await must(b.call, 'pairing.add', { stationId: a.id, address: addresses.bDialsA, name: 'counterpart' })
+  await must(a.call, 'counterparts.add', { stationId: b.id, address: addresses.aDialsB, name: 'counterpart' })
+  await must(b.call, 'counterparts.add', { stationId: a.id, address: addresses.bDialsA, name: 'counterpart' })
 }

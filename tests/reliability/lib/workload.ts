@@ -120,7 +120,7 @@ export class Workload {
 
   /** Learns this station's ID and what already exists (a station reopened after a crash). */
   async init(): Promise<void> {
-    this.self = (await must(this.call, 'pairing.show', {})).stationId
+    this.self = (await must(this.call, 'link.station', {})).stationId
     const page = await must(this.call, 'cases.search', { limit: 1000, sort: 'updatedAt' })
     this.cases.push(...page.rows.map((r) => r.id))
     await this.refreshPlans()

@@ -1,11 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import type { StationCard, SyncStatus } from '../../../../preload/api'
+import type { StationCard, LinkStatus } from '../../../../preload/api'
 import { useApi, useApiEvent, useOnReconnect } from '../../api/ApiContext'
 import { toApiError, type ApiError } from '../../api/api-error'
 
 export interface LinkInfo {
   /** The border link as the station last reported it; null until the first answer. */
-  status: SyncStatus | null
+  status: LinkStatus | null
   /** This station as the counterpart must know it. */
   card: StationCard | null
   error: ApiError | null
@@ -18,18 +18,18 @@ const LinkContext = createContext<LinkInfo | null>(null)
 
 /**
  * One subscription to the border link for every screen: the header indicator, the Link screen and the
- * exchange (which names stations) read the same status, kept current by `sync:status` events.
+ * exchange (which names stations) read the same status, kept current by `link:status` events.
  */
 export function LinkProvider({ children }: { children: ReactNode }) {
   const api = useApi()
-  const [status, setStatus] = useState<SyncStatus | null>(null)
+  const [status, setStatus] = useState<LinkStatus | null>(null)
   const [card, setCard] = useState<StationCard | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
   const request = useRef(0)
 
   const reload = useCallback(() => {
     const mine = ++request.current
-    Promise.all([api.invoke('sync.status', {}), api.invoke('pairing.show', {})])
+    Promise.all([api.invoke('link.status', {}), api.invoke('link.station', {})])
       .then(([s, c]) => {
         if (mine !== request.current) return
         setStatus(s)
@@ -43,7 +43,7 @@ export function LinkProvider({ children }: { children: ReactNode }) {
 
   useEffect(reload, [reload])
   useOnReconnect(reload)
-  useApiEvent('sync:status', (payload) => {
+  useApiEvent('link:status', (payload) => {
     request.current++ // an answer to an older call must not overwrite this newer status
     setStatus(payload)
   })

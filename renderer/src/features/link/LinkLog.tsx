@@ -22,7 +22,7 @@ export function LinkLog({ changeKey }: { changeKey: string }) {
   const api = useApi()
   const fmt = useFormatters()
   const { stationName } = useLink()
-  const ask = useCallback(() => api.invoke('sync.log', { limit: LIMIT }), [api])
+  const ask = useCallback(() => api.invoke('link.log', { limit: LIMIT }), [api])
   const { data: events, error, load } = useLatestAnswer(ask)
 
   // Reload when the link changes in a way worth a log line (state, error, pairing), not on every progress tick.

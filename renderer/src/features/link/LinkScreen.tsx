@@ -31,7 +31,7 @@ export function LinkScreen() {
       </div>
       <div className="link-grid">
         <StationCardPanel card={card} status={status} />
-        {can('pairing.add') ? (
+        {can('counterparts.add') ? (
           <PairForm onPaired={reload} />
         ) : (
           <section className="detail-section" data-testid="pair-admin-only">
@@ -40,7 +40,7 @@ export function LinkScreen() {
           </section>
         )}
       </div>
-      <PeerList peers={status.peers} onChanged={reload} canUnpair={can('pairing.remove')} />
+      <PeerList peers={status.peers} onChanged={reload} canUnpair={can('counterparts.remove')} />
       <LinkLog changeKey={changeKey} />
     </div>
   )

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { PairingInput, type PairedStation } from '../../../../preload/api'
+import { CounterpartInput, type PairedStation } from '../../../../preload/api'
 import { useApi } from '../../api/ApiContext'
 import { toApiError, type ApiError } from '../../api/api-error'
 import { FailureNote } from '../../ui/ErrorDetail'
@@ -48,14 +48,14 @@ export function PairForm({ onPaired }: { onPaired: (peer: PairedStation) => void
     e.preventDefault()
     setFailure(null)
     const input = { stationId: draft.stationId, address: draft.address, ...(draft.name.trim() ? { name: draft.name } : {}) }
-    const parsed = PairingInput.safeParse(input)
+    const parsed = CounterpartInput.safeParse(input)
     if (!parsed.success) {
       setErrors(errorsFromZod(parsed.error.issues, input))
       return
     }
     setBusy(true)
     try {
-      const peer = await api.invoke('pairing.add', input)
+      const peer = await api.invoke('counterparts.add', input)
       setDraft(EMPTY)
       setErrors({})
       setDone(peer)

@@ -1,13 +1,13 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { StationCard, SyncStatus } from '../../../../preload/api'
+import type { StationCard, LinkStatus } from '../../../../preload/api'
 import { QrCode } from './QrCode'
 import { stationAddress, type StationAddress } from './station-address'
 import { StationId } from './StationId'
 
 interface Props {
   card: StationCard
-  status: SyncStatus
+  status: LinkStatus
 }
 
 /** This station as the counterpart must enter it: the ID (read aloud, scanned or printed) and the address. */

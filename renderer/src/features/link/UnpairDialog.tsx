@@ -20,7 +20,7 @@ export function UnpairDialog({ peer, onDone, onClose }: Props) {
       name="unpair"
       confirmLabel={t('link.unpair.confirm')}
       onConfirm={async () => {
-        await api.invoke('pairing.remove', { stationId: peer.stationId })
+        await api.invoke('counterparts.remove', { stationId: peer.stationId })
         onDone()
       }}
       onClose={onClose}

@@ -1,4 +1,4 @@
-import type { PeerLinkStatus, SyncStatus } from '../../../../preload/api'
+import type { PeerLinkStatus, LinkStatus } from '../../../../preload/api'
 
 export type OverallLinkState = PeerLinkStatus['state'] | 'notPaired'
 
@@ -21,7 +21,7 @@ const ATTENTION: PeerLinkStatus['state'][] = ['refused', 'offline', 'connecting'
 const latest = (a: string | null, b: string | null) => (a && b ? (a > b ? a : b) : (a ?? b))
 
 /** The whole border link in one state for the header: the state of the peer that most needs attention. */
-export function summariseLink(status: SyncStatus): LinkSummary {
+export function summariseLink(status: LinkStatus): LinkSummary {
   const { peers } = status
   if (peers.length === 0) {
     return { state: 'notPaired', peers: 0, lastSynced: null, pendingDocs: 0, pendingBytes: 0, docsAtLimit: 0, transfer: null }

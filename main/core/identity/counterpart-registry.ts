@@ -6,7 +6,7 @@ import { parsePeerAddress, PeerAddressError } from './peer-address'
 import { parseStationId, StationIdError } from './station-id'
 
 /** A counterpart station this station trusts: only paired stations may connect, in either direction. */
-export interface Peer {
+export interface Counterpart {
   stationId: string
   name: string
   /** Where it listens, `host:port`. */
@@ -16,13 +16,13 @@ export interface Peer {
   pairedBy: string
 }
 
-export interface PeerInput {
+export interface CounterpartFields {
   stationId: string
   address: string
   name?: string
 }
 
-interface PeerRow {
+interface CounterpartRow {
   station_id: string
   name: string
   address: string
@@ -30,7 +30,7 @@ interface PeerRow {
   paired_by: string
 }
 
-const toPeer = (row: PeerRow): Peer => ({
+const toCounterpart = (row: CounterpartRow): Counterpart => ({
   stationId: row.station_id,
   name: row.name,
   address: row.address,
@@ -58,8 +58,10 @@ const peerTarget = (peer: { stationId: string; name: string }) => ({ type: 'peer
 /**
  * The peers table: who is paired, and where to reach them. Pairing changes are written to the link log and
  * the audit trail in the same transaction, so the history shows who opened or closed the border link and when.
+ * Their audit actions keep the names they were first written with (`pairing.*`): entries already in a hash
+ * chain name them so, and filters and reports must find old and new entries alike.
  */
-export class PeerRegistry {
+export class CounterpartRegistry {
   constructor(
     private readonly db: Database,
     private readonly ownStationId: string,
@@ -68,7 +70,7 @@ export class PeerRegistry {
   ) {}
 
   /** Pairs a station, or updates the address (and name, when given) of one already paired. */
-  add(input: PeerInput, by: string): Peer {
+  add(input: CounterpartFields, by: string): Counterpart {
     const stationId = checkedStationId(input.stationId)
     if (stationId === this.ownStationId) {
       throw invalid('stationId', "That is this station's own ID. Enter the counterpart's ID, as shown on its Pairing screen or by `blo pair show`.")
@@ -121,14 +123,14 @@ export class PeerRegistry {
     })()
   }
 
-  list(): Peer[] {
-    return (this.db.prepare('SELECT * FROM peers ORDER BY paired_at, station_id').all() as PeerRow[]).map(toPeer)
+  list(): Counterpart[] {
+    return (this.db.prepare('SELECT * FROM peers ORDER BY paired_at, station_id').all() as CounterpartRow[]).map(toCounterpart)
   }
 
   /** Takes an ID in its printed form (as derived from a certificate); returns undefined when not paired. */
-  get(stationId: string): Peer | undefined {
-    const row = this.db.prepare('SELECT * FROM peers WHERE station_id = ?').get(stationId) as PeerRow | undefined
-    return row && toPeer(row)
+  get(stationId: string): Counterpart | undefined {
+    const row = this.db.prepare('SELECT * FROM peers WHERE station_id = ?').get(stationId) as CounterpartRow | undefined
+    return row && toCounterpart(row)
   }
 
   isPaired(stationId: string): boolean {
