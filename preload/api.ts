@@ -34,6 +34,7 @@ import {
   WithdrawInput
 } from './schemas/exchange'
 import { LinkEvent, LinkLogQuery, PairedStation, CounterpartInput, StationCard, LinkStatus, UnpairInput } from './schemas/link'
+import { BundleExportInput, BundleFileInput, BundleHistoryEntry, BundleHistoryQuery, BundleImported, BundlePreview, BundleProgress, BundleWritten } from './schemas/bundles'
 import {
   PlanApproveInput,
   PlanAwarenessEvent,
@@ -99,6 +100,7 @@ export * from './schemas/cases'
 export * from './schemas/station'
 export * from './schemas/exchange'
 export * from './schemas/link'
+export * from './schemas/bundles'
 export * from './schemas/plans'
 export * from './schemas/users'
 export * from './schemas/audit'
@@ -123,6 +125,10 @@ export const methods = {
   'counterparts.remove': method(UnpairInput, z.object({ removed: z.boolean() })),
   'link.status': method(Empty, LinkStatus),
   'link.log': method(LinkLogQuery, z.array(LinkEvent)),
+  'bundles.export': method(BundleExportInput, BundleWritten),
+  'bundles.inspect': method(BundleFileInput, BundlePreview),
+  'bundles.import': method(BundleFileInput, BundleImported),
+  'bundles.history': method(BundleHistoryQuery, z.array(BundleHistoryEntry)),
   'exchange.share': method(ShareInput, RecordDetail),
   'exchange.withdraw': method(WithdrawInput, RecordDetail),
   'exchange.list': method(ExchangeQuery, ExchangePage),
@@ -191,6 +197,7 @@ export const events = {
   'plans:update': PlanUpdateEvent,
   'plans:awareness': PlanAwarenessEvent,
   'export:progress': ExportProgress,
+  'bundles:progress': BundleProgress,
   'maintenance:progress': MaintenanceProgress
 } as const
 export type EventName = keyof typeof events

@@ -26,6 +26,7 @@ import { ExportService } from './export/export-service'
 import { snapshotReader } from './export/snapshot-reader'
 import { reportHandlers } from './reports/report-handlers'
 import { openPlans } from './plans/plans'
+import { openBundles } from './bundle/bundles'
 import { LinkService, type LinkListenOptions } from './sync/link-service'
 import { auditHandlers } from './audit/audit-handlers'
 import { AuditLog } from './audit/audit-log'
@@ -64,6 +65,8 @@ export interface StationOptions {
   log?: Logger
   /** Tuning of the peer link (tests shorten timeouts). */
   link?: SyncEngineOptions
+  /** Sync bundles larger than this are refused unread (tests lower it). */
+  maxBundleBytes?: number
   /** How much one shared document may take (tests lower the limits). */
   docLimits?: DocLimits
   /** The station clock (sessions, lockouts, audit times); tests inject one to step over the idle lock. */
@@ -154,6 +157,7 @@ export function openStation(options: StationOptions): Station {
   stationId.catch(() => undefined) // a station closed before its key was made: each call that waits sees it, not the process
   const exchange = openExchange({ db, store: docs, cases, audit, stationId, log, emit })
   const plans = openPlans({ db, store: docs, link, log, emit, audit, now })
+  const bundles = openBundles({ db, store: docs, link, meta, audit, emit, maxBytes: options.maxBundleBytes })
   const exports = new ExportService({
     db,
     dataDir: options.dataDir,
@@ -184,6 +188,7 @@ export function openStation(options: StationOptions): Station {
     station: stationInfoHandlers(db, meta, options.dataDir),
     cases: caseHandlers(db, cases, emit),
     link: link.handlers(meta),
+    bundles: bundles.handlers,
     exchange: exchange.handlers,
     plans: plans.handlers,
     accounts: accounts.handlers,

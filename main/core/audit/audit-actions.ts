@@ -40,6 +40,9 @@ export const AUDIT_ACTIONS = [
   'pairing.add',
   'pairing.update',
   'pairing.remove',
+  /** A sync bundle written for a counterpart, or one from it imported (what it carried, its ID and SHA-256). */
+  'bundle.write',
+  'bundle.import',
   'auth.setup',
   'auth.login',
   'auth.login_failed',

@@ -16,6 +16,9 @@ export type LinkEventKind =
   | 'refused-foreign-write'
   | 'protocol'
   | 'dial-failed'
+  | 'bundle-written'
+  | 'bundle-imported'
+  | 'bundle-refused'
 
 export interface LinkEvent {
   id: number

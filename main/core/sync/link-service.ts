@@ -7,6 +7,7 @@ import type { HandlerMap } from '../api/dispatcher'
 import type { AuditLog } from '../audit/audit-log'
 import type { DocStore } from '../docs/doc-store'
 import { logLinkEvent, recentLinkEvents, type LinkEventKind } from '../identity/link-log'
+import { CounterpartCertificates } from '../identity/counterpart-certificates'
 import { CounterpartRegistry } from '../identity/counterpart-registry'
 import { ensureStationIdentity, type StationIdentity } from '../identity/station-identity'
 import type { StationMeta } from '../station-meta'
@@ -29,7 +30,7 @@ type LinkHandlers = Pick<HandlerMap, 'link.station' | 'counterparts.list' | 'cou
 const STATUS_EVENT_INTERVAL_MS = 250
 
 export class LinkService {
-  readonly ready: Promise<{ identity: StationIdentity; peers: CounterpartRegistry; engine: SyncEngine }>
+  readonly ready: Promise<{ identity: StationIdentity; peers: CounterpartRegistry; engine: SyncEngine; certificates: CounterpartCertificates }>
   /** This station's key and certificate, once made. */
   readonly identity: Promise<StationIdentity>
   private listening: LinkListenOptions | null = null
@@ -59,6 +60,7 @@ export class LinkService {
     this.ready = made.then((identity) => {
       if (this.closed) throw new Error('station closed while its identity was being made')
       const peers = new CounterpartRegistry(db, identity.stationId, audit)
+      const certificates = new CounterpartCertificates(db)
       const engine = new SyncEngine({
         db,
         store,
@@ -67,13 +69,16 @@ export class LinkService {
         peers,
         log: (peer, kind, detail) => this.log(peer, kind, detail),
         onStatus: () => this.scheduleStatusEvent(),
+        onCertificate: (peer, certificate) => {
+          if (!this.closed) certificates.learn(peer, certificate, 'link')
+        },
         onAwareness: (peer, doc, update) => {
           for (const listener of this.awarenessListeners) listener(peer, doc, update)
         },
         options
       })
       this.engine = engine
-      return { identity, peers, engine }
+      return { identity, peers, engine, certificates }
     })
     this.ready.catch(() => undefined) // surfaced by whoever awaits it
     this.identity = this.ready.then((r) => r.identity)
@@ -137,6 +142,11 @@ export class LinkService {
     this.closed = true
     if (this.statusTimer) clearTimeout(this.statusTimer)
     return this.engine?.stop() ?? Promise.resolve()
+  }
+
+  /** An event of another carrier of the link (a bundle) for the link log. */
+  record(peer: string | null, kind: LinkEventKind, detail: string): void {
+    this.log(peer, kind, detail)
   }
 
   /**

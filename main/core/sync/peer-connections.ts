@@ -40,6 +40,8 @@ export interface ConnectionDeps {
   peers: PeerDirectory
   log(peer: string | null, kind: LinkEventKind, detail: string): void
   onStatus(): void
+  /** A paired station's certificate, as its TLS handshake presented it. */
+  onCertificate?(peer: string, certificate: Uint8Array): void
   /** A connection to `peer` is up; returns what runs over it. */
   attach(peer: Counterpart, channel: FrameChannel): Attached
   options?: ConnectionOptions
@@ -85,7 +87,10 @@ export class PeerConnections {
       port,
       identity: this.deps.identity,
       isPaired: (id) => this.deps.peers.isPaired(id),
-      onPeer: (ws, peer) => this.attach(peer.stationId, ws, peer.stationId),
+      onPeer: (ws, peer) => {
+        if (peer.certificate) this.deps.onCertificate?.(peer.stationId, peer.certificate)
+        this.attach(peer.stationId, ws, peer.stationId)
+      },
       onRefused: (r) => this.deps.log(r.stationId ?? null, refusalKind(r.reason), r.message)
     })
     return this.listener.port
@@ -241,6 +246,7 @@ export class PeerConnections {
         connected.ws.terminate()
         return
       }
+      if (connected.certificate) this.deps.onCertificate?.(connected.stationId, connected.certificate)
       this.attach(connection.peer.stationId, connected.ws, this.deps.self)
     } catch (error) {
       connection.dialing = false

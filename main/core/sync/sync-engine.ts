@@ -6,12 +6,14 @@
 import type { Database } from 'better-sqlite3'
 import type { DocInfo } from '../docs/doc-info'
 import type { DocStore } from '../docs/doc-store'
-import { parseDocName } from '../docs/doc-names'
 import type { Counterpart } from '../identity/counterpart-registry'
 import type { DocAtLimit } from '../docs/doc-limits'
-import type { DocFingerprint } from './doc-fingerprint'
+import * as Y from 'yjs'
+import { hasContentBeyond, type DocFingerprint } from './doc-fingerprint'
 import type { FrameChannel } from './frame-channel'
 import { OfflinePending } from './offline-pending'
+import { RemoteOrigin } from './remote-origin'
+import { sentTo, sharedWith, writableBy } from './scope'
 import { PeerConnections, type Attached, type ConnectionDeps, type ConnectionOptions, type LinkState } from './peer-connections'
 import { PeerSession, type LinkMemory, type SessionOptions, type SessionStatus, type TransferProgress } from './peer-session'
 
@@ -36,7 +38,7 @@ export interface SyncEngineOptions extends ConnectionOptions {
 }
 
 /** The connections' needs (this station, its transport identity, the paired stations, log, status) and the sessions'. */
-export interface SyncEngineDeps extends Pick<ConnectionDeps, 'self' | 'identity' | 'peers' | 'log' | 'onStatus'> {
+export interface SyncEngineDeps extends Pick<ConnectionDeps, 'self' | 'identity' | 'peers' | 'log' | 'onStatus' | 'onCertificate'> {
   db: Database
   store: DocStore
   /** Presence a peer sent for a shared document. */
@@ -69,6 +71,7 @@ export class SyncEngine {
       peers: deps.peers,
       log: (peer, kind, detail) => deps.log(peer, kind, detail),
       onStatus: () => deps.onStatus(),
+      onCertificate: deps.onCertificate,
       attach: (peer, channel) => this.attach(peer, channel),
       options: deps.options
     })
@@ -110,7 +113,7 @@ export class SyncEngine {
       // Offline: what the peer lacks of ours and of the plans (nothing of its own documents is ours to send).
       const pending = live
         ? { docs: live.queuedDocs.length, bytes: live.queuedBytes }
-        : link.pending.total(this.sharedWith(peerId).filter((d) => d.owner !== peerId), link.memory.peerDocs)
+        : link.pending.total(sentTo(this.deps.store, this.deps.self, peerId), link.memory.peerDocs)
       return {
         stationId: link.peer.stationId,
         name: link.peer.name,
@@ -135,10 +138,30 @@ export class SyncEngine {
     }
   }
 
-  /** The paired station whose live session is `origin` (DocStore reports a received change with its session as origin), or null. */
+  /** The paired station whose change this is: `origin` is its live session (DocStore reports a received change with its session as origin) or a RemoteOrigin; else null. */
   peerOf(origin: unknown): string | null {
+    if (origin instanceof RemoteOrigin) return origin.peer
     for (const [peerId, link] of this.links) if (link.session !== null && link.session === origin) return peerId
     return null
+  }
+
+  /** What the peer last acknowledged holding of each document, over the link or in a bundle. */
+  knownHeld(peerId: string): ReadonlyMap<string, DocFingerprint> {
+    return this.linkOf(peerId).memory.peerDocs
+  }
+
+  /**
+   * What the peer acknowledged in a bundle. Bundles may arrive late or out of order, so an acknowledgement
+   * only ever adds to what is known: per writer, the larger clock.
+   */
+  learnHeld(peerId: string, held: Iterable<[string, DocFingerprint]>): void {
+    const link = this.linkOf(peerId)
+    for (const [doc, fingerprint] of held) {
+      const known = link.memory.peerDocs.get(doc)
+      link.memory.peerDocs.set(doc, known ? laterOf(known, fingerprint) : fingerprint)
+    }
+    this.persist(link)
+    this.deps.onStatus()
   }
 
   /** The live session's counters, for diagnostics and the benchmark. */
@@ -202,9 +225,8 @@ export class SyncEngine {
 
   // ---- what is shared, what is pending ---------------------------------------------------------------
 
-  /** Documents this station shares with the peer: ours, the peer's own, and the plans. */
   private sharedWith(peerId: string): DocInfo[] {
-    return this.deps.store.list().filter((d) => d.owner === this.deps.self || d.owner === peerId || d.kind === 'plan')
+    return sharedWith(this.deps.store, this.deps.self, peerId)
   }
 
   private linkFor(peer: Counterpart): PeerLink {
@@ -222,6 +244,12 @@ export class SyncEngine {
       this.links.set(peer.stationId, link)
     }
     return link
+  }
+
+  private linkOf(peerId: string): PeerLink {
+    const peer = this.deps.peers.list().find((p) => p.stationId === peerId)
+    if (!peer) throw new Error(`${peerId} is not paired`)
+    return this.linkFor(peer)
   }
 
   /** Status may be asked before refresh(): show every paired station, connected or not. */
@@ -263,7 +291,14 @@ export class SyncEngine {
   }
 }
 
-function writableBy(peerId: string, name: string): DocInfo | null {
-  const info = parseDocName(name)
-  return info && (info.owner === peerId || info.kind === 'plan') ? info : null
+
+/** The fingerprint that holds at least as much as both: the per-writer maximum, and the delete hash of the fuller one. */
+function laterOf(known: DocFingerprint, offered: DocFingerprint): DocFingerprint {
+  const ours = Y.decodeStateVector(known.stateVector)
+  const theirs = Y.decodeStateVector(offered.stateVector)
+  if (!hasContentBeyond(known.stateVector, offered.stateVector)) return offered
+  if (!hasContentBeyond(offered.stateVector, known.stateVector)) return known
+  const merged = new Map(ours)
+  for (const [client, clock] of theirs) merged.set(client, Math.max(clock, merged.get(client) ?? 0))
+  return { stateVector: Y.encodeStateVector(merged), deleteHash: known.deleteHash }
 }

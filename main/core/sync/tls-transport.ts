@@ -32,6 +32,8 @@ export interface PeerConnection {
   remoteAddress: string
   /** True when TLS resumed an earlier session (no certificates crossed the wire this time). */
   resumed: boolean
+  /** The peer's certificate (DER), when it crossed the wire. */
+  certificate: Uint8Array | null
   wire: WireBytes
 }
 
@@ -97,6 +99,8 @@ export interface PeerLink {
   ws: WebSocket
   stationId: string
   resumed: boolean
+  /** The peer's certificate (DER), when it crossed the wire. */
+  certificate: Uint8Array | null
   wire: WireBytes
 }
 
@@ -222,6 +226,7 @@ export function listenForPeers(options: ListenOptions): Promise<PeerListener> {
         stationId,
         remoteAddress,
         resumed: tls.isSessionReused(),
+        certificate: new Uint8Array(certificate.raw),
         wire: wireOf(tcpUnder(tls) ?? tls)
       })
     })
@@ -363,7 +368,7 @@ export function dialPeer(options: DialOptions): Promise<PeerLink> {
         settled = true
         clearTimeout(timer)
         socket.off('error', onError)
-        resolve({ ws: socket, stationId: actual, resumed: tls.isSessionReused(), wire: wireOf(tcp) })
+        resolve({ ws: socket, stationId: actual, resumed: tls.isSessionReused(), certificate: certificate ? new Uint8Array(certificate.raw) : null, wire: wireOf(tcp) })
       })
     })
   })

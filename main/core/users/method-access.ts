@@ -56,6 +56,11 @@ export const METHOD_ACCESS = {
   'counterparts.remove': 'admin',
   'link.status': 'officer',
   'link.log': 'officer',
+  // A bundle carries only what is already shared, as the link does on its own: any officer may carry one.
+  'bundles.export': 'officer',
+  'bundles.inspect': 'officer',
+  'bundles.import': 'officer',
+  'bundles.history': 'officer',
 
   'audit.list': 'supervisor',
   'audit.verify': 'supervisor',

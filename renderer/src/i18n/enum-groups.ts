@@ -37,7 +37,10 @@ export const LINK_EVENT_KINDS = [
   'refused-update',
   'refused-foreign-write',
   'protocol',
-  'dial-failed'
+  'dial-failed',
+  'bundle-written',
+  'bundle-imported',
+  'bundle-refused'
 ] as const
 
 /** Every vocabulary of the contract and the locale group that labels it: `enums.<group>.<value>`. */

@@ -1,0 +1,228 @@
+/**
+ * Sync bundles between real stations with no socket at all: introductions, a sealed round trip that converges
+ * and clears "waiting" on both sides, idempotent and out-of-order imports, and every refusal leaving the
+ * database as it was.
+ */
+import { randomBytes } from 'node:crypto'
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Station } from '../../main/core/station'
+import type { MethodInput } from '../../preload/api'
+import { call, methCase, officer, openTestStation } from '../helpers/station'
+import { useTempDirs } from '../helpers/temp-dir'
+
+const OFFICES = {
+  chiangSaen: { name: 'Chiang Saen BLO', country: 'TH', crossing: 'Chiang Saen – Ton Pheung' },
+  tonPheung: { name: 'Ton Pheung BLO', country: 'LA', crossing: 'Ton Pheung – Chiang Saen' },
+  tachileik: { name: 'Tachileik BLO', country: 'MM', crossing: 'Tachileik – Mae Sai' }
+}
+
+interface Office {
+  station: Station
+  id: string
+  dir: string
+}
+
+async function open(dir: string, init: (typeof OFFICES)[keyof typeof OFFICES], maxBundleBytes?: number): Promise<Office> {
+  const station = openTestStation(dir, { init, ...(maxBundleBytes ? { maxBundleBytes } : {}) })
+  const { stationId } = await call(station, 'link.station', {})
+  return { station, id: stationId, dir }
+}
+
+const pair = (a: Office, b: Office, name: string) => call(a.station, 'counterparts.add', { stationId: b.id, address: '127.0.0.1:9', name })
+
+/** A bundle from `from` to `to`, written into `from`'s folder. */
+const write = (from: Office, to: Office, name: string, extra: Partial<MethodInput<'bundles.export'>> = {}) =>
+  call(from.station, 'bundles.export', { to: to.id, path: join(from.dir, name), ...extra })
+
+async function refusal(office: Office, method: 'bundles.import' | 'bundles.inspect', file: string): Promise<string> {
+  const reply = await office.station.dispatch(method, { file }, officer)
+  if (reply.ok) throw new Error(`${method} accepted ${file}`)
+  expect(reply.error.code).toBe('invalid_input')
+  return reply.error.message
+}
+
+/** Everything a bundle could change, to compare before and after a refusal. */
+async function state(office: Office) {
+  const received = await call(office.station, 'exchange.list', { box: 'received' })
+  const alerts = await call(office.station, 'exchange.list', { box: 'alerts' })
+  const history = await call(office.station, 'bundles.history', {})
+  const status = await call(office.station, 'link.status', {})
+  return { received: received.total, alerts: alerts.total, history: history.length, pending: status.peers.map((p) => [p.stationId, p.pendingDocs]) }
+}
+
+const pendingFor = async (office: Office, peer: Office) => (await call(office.station, 'link.status', {})).peers.find((p) => p.stationId === peer.id)!.pendingDocs
+
+/** A and B introduced to each other by bundles (each learns the other's key), so later bundles are sealed. */
+async function introduce(a: Office, b: Office): Promise<void> {
+  const hello = await write(a, b, 'intro-a.blobundle')
+  expect(hello.kind).toBe('introduction')
+  await call(b.station, 'bundles.import', { file: hello.file })
+  const answer = await write(b, a, 'answer-b.blobundle')
+  expect(answer.kind).toBe('full')
+  await call(a.station, 'bundles.import', { file: answer.file })
+}
+
+describe('sync bundles', () => {
+  const tempDir = useTempDirs()
+
+  it('carry records, alerts and replies both ways with no link, converge, and clear what is waiting on both sides', async () => {
+    const a = await open(tempDir(), OFFICES.chiangSaen)
+    const b = await open(tempDir(), OFFICES.tonPheung)
+    try {
+      await pair(a, b, 'Ton Pheung BLO')
+      await pair(b, a, 'Chiang Saen BLO')
+      await introduce(a, b)
+
+      const c = await call(a.station, 'cases.create', methCase)
+      await call(a.station, 'exchange.share', { caseId: c.id, fields: ['summary', 'items'] })
+      const alert = await call(a.station, 'exchange.sendAlert', { priority: 'urgent', subject: 'vehicle', text: 'Grey pickup heading north, Lao plates', plate: 'ກຂ 1234' })
+      expect(await pendingFor(a, b)).toBe(2)
+
+      // B acknowledged nothing yet (it held nothing of A's): the first bundle carries all of A's shared material.
+      const out = await write(a, b, 'week-48.blobundle')
+      expect(out).toMatchObject({ kind: 'full', contents: { records: { new: 1, corrections: 0, withdrawals: 0 }, messages: { alerts: 1 } } })
+
+      const preview = await call(b.station, 'bundles.inspect', { file: out.file })
+      expect(preview).toMatchObject({ from: a.id, fromName: 'Chiang Saen BLO', to: b.id, kind: 'full', importedAt: null, bytes: out.bytes })
+      expect(preview.contents).toEqual(out.contents)
+      expect((await call(b.station, 'exchange.list', { box: 'received' })).total).toBe(0) // inspecting changed nothing
+
+      const imported = await call(b.station, 'bundles.import', { file: out.file })
+      expect(imported).toMatchObject({ imported: true, changedDocs: 2 })
+      const received = await call(b.station, 'exchange.list', { box: 'received' })
+      expect(received.rows.map((r) => (r.type === 'record' ? r.caseRef : null))).toEqual([c.ref])
+      const alerts = await call(b.station, 'exchange.list', { box: 'alerts' })
+      expect(alerts.total).toBe(1)
+
+      // B answers; its bundle carries the reply and acknowledges A's documents.
+      await call(b.station, 'exchange.reply', { origin: a.id, messageId: alert.message.id, text: 'Checkpoint 2 is watching for it' })
+      const back = await write(b, a, 'reply.blobundle')
+      expect(back.contents.messages.replies).toBe(1)
+      await call(a.station, 'bundles.import', { file: back.file })
+      expect(await pendingFor(a, b)).toBe(0)
+      const thread = await call(a.station, 'exchange.get', { type: 'message', origin: a.id, id: alert.message.id })
+      expect(thread).toMatchObject({ type: 'message', replies: [expect.objectContaining({ fromCounterpart: true })] })
+
+      // A's next bundle carries nothing new, only its acknowledgement of B's reply, which clears B's waiting.
+      expect(await pendingFor(b, a)).toBe(1)
+      const ack = await write(a, b, 'ack.blobundle')
+      expect(ack.contents).toMatchObject({ records: { new: 0 }, messages: { alerts: 0, replies: 0 } })
+      await call(b.station, 'bundles.import', { file: ack.file })
+      expect(await pendingFor(b, a)).toBe(0)
+
+      const history = await call(a.station, 'bundles.history', { peer: b.id })
+      expect(history.map((h) => [h.direction, h.kind])).toEqual([
+        ['written', 'delta'],
+        ['imported', 'delta'],
+        ['written', 'full'],
+        ['imported', 'full'],
+        ['written', 'introduction']
+      ])
+      const audit = await call(a.station, 'audit.list', { action: 'bundle' })
+      expect(audit.rows.length).toBe(5)
+    } finally {
+      await a.station.close()
+      await b.station.close()
+    }
+  })
+
+  it('change nothing when imported twice, and end in the same state whatever the order', async () => {
+    const a = await open(tempDir(), OFFICES.chiangSaen)
+    const inOrder = await open(tempDir(), OFFICES.tonPheung)
+    const reversed = await open(tempDir(), OFFICES.tachileik)
+    try {
+      for (const other of [inOrder, reversed]) {
+        await pair(a, other, 'counterpart')
+        await pair(other, a, 'Chiang Saen BLO')
+        await introduce(a, other)
+      }
+      const c = await call(a.station, 'cases.create', methCase)
+      await call(a.station, 'exchange.share', { caseId: c.id })
+      const first = [await write(a, inOrder, '1-in-order.blobundle'), await write(a, reversed, '1-reversed.blobundle')]
+      await call(a.station, 'exchange.share', { caseId: c.id, fields: ['summary', 'items', 'narrative'] })
+      await call(a.station, 'exchange.sendRequest', { title: 'Owner of the pickup?', text: 'Registration check please' })
+      const second = [await write(a, inOrder, '2-in-order.blobundle'), await write(a, reversed, '2-reversed.blobundle')]
+
+      await call(inOrder.station, 'bundles.import', { file: first[0].file })
+      await call(inOrder.station, 'bundles.import', { file: second[0].file })
+      await call(reversed.station, 'bundles.import', { file: second[1].file })
+      const again = await call(reversed.station, 'bundles.import', { file: first[1].file })
+      expect(again.imported).toBe(true)
+
+      const twice = await call(inOrder.station, 'bundles.import', { file: second[0].file })
+      expect(twice).toMatchObject({ imported: false, changedDocs: 0 })
+      expect(twice.preview.importedAt).toEqual(expect.any(String))
+
+      const view = async (o: Office) => {
+        const record = await call(o.station, 'exchange.get', { type: 'record', origin: a.id, id: c.id })
+        const requests = await call(o.station, 'exchange.list', { box: 'requests' })
+        return { record: record.type === 'record' ? [record.record.revision, record.record.case] : null, requests: requests.total }
+      }
+      const expected = await view(inOrder)
+      expect(expected).toMatchObject({ record: [2, expect.objectContaining({ summary: methCase.summary })], requests: 1 })
+      expect(await view(reversed)).toEqual(expected)
+    } finally {
+      for (const o of [a, inOrder, reversed]) await o.station.close()
+    }
+  })
+
+  it('refuse a truncated, altered, misaddressed, unknown or oversized bundle with one line, and change nothing', async () => {
+    const a = await open(tempDir(), OFFICES.chiangSaen)
+    const b = await open(tempDir(), OFFICES.tonPheung, 64 * 1024)
+    const c = await open(tempDir(), OFFICES.tachileik)
+    try {
+      await pair(a, b, 'Ton Pheung BLO')
+      await pair(b, a, 'Chiang Saen BLO')
+      await pair(a, c, 'Tachileik BLO')
+      await pair(c, a, 'Chiang Saen BLO')
+      await introduce(a, b)
+      await introduce(a, c)
+      const shared = await call(a.station, 'cases.create', methCase)
+      await call(a.station, 'exchange.share', { caseId: shared.id })
+      const good = await write(a, b, 'good.blobundle')
+      const bytes = readFileSync(good.file)
+      const before = await state(b)
+      const variant = (name: string, content: Buffer) => {
+        const file = join(b.dir, name)
+        writeFileSync(file, content)
+        return file
+      }
+
+      expect(await refusal(b, 'bundles.import', variant('cut.blobundle', bytes.subarray(0, bytes.length - 40)))).toMatch(/cut short|altered/)
+      expect(await refusal(b, 'bundles.import', variant('half.blobundle', bytes.subarray(0, Math.floor(bytes.length / 2))))).toMatch(/cut short/)
+      // One flipped byte anywhere: in the header, in a record, in the signature.
+      for (const at of [10, 40, 120, Math.floor(bytes.length / 2), bytes.length - 70, bytes.length - 1]) {
+        const flipped = Buffer.from(bytes)
+        flipped[at] ^= 0x01
+        expect(await refusal(b, 'bundles.import', variant(`flip-${at}.blobundle`, flipped)), `byte ${at}`).toMatch(/altered|damaged|addressed|not a BLO/)
+      }
+      expect(await refusal(b, 'bundles.import', variant('notes.txt', Buffer.from('minutes of the monthly meeting')))).toMatch(/not a BLO Station sync bundle/)
+
+      const forC = await write(a, c, 'for-tachileik.blobundle')
+      copyFileSync(forC.file, join(b.dir, 'for-tachileik.blobundle'))
+      expect(await refusal(b, 'bundles.inspect', join(b.dir, 'for-tachileik.blobundle'))).toMatch(new RegExp(`addressed to station ${c.id}, not to this station`))
+
+      // c writes to b although b never paired it: c must pair b first, and even then b does not know c.
+      await pair(c, b, 'Ton Pheung BLO')
+      const stranger = await write(c, b, 'stranger.blobundle')
+      expect(stranger.kind).toBe('introduction')
+      expect(await refusal(b, 'bundles.import', stranger.file)).toMatch(/not paired with this station/)
+
+      for (let i = 0; i < 40; i++) await call(a.station, 'exchange.sendAlert', { priority: 'normal', subject: 'other', text: `Alert ${i}: ${randomBytes(2400).toString('base64')}` })
+      const large = await write(a, b, 'large.blobundle')
+      expect(large.bytes).toBeGreaterThan(64 * 1024)
+      expect(await refusal(b, 'bundles.import', large.file)).toMatch(/more than the 65536 bytes a bundle may have/)
+
+      await call(b.station, 'counterparts.remove', { stationId: a.id })
+      expect(await refusal(b, 'bundles.import', good.file)).toMatch(/not paired with this station \(or was unpaired\)/)
+
+      expect({ ...(await state(b)), pending: [] }).toEqual({ ...before, pending: [] })
+      const log = await call(b.station, 'link.log', { limit: 100 })
+      expect(log.filter((e) => e.kind === 'bundle-refused').length).toBeGreaterThanOrEqual(12)
+    } finally {
+      for (const o of [a, b, c]) await o.station.close()
+    }
+  })
+})
