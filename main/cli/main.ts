@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   seed: async () => (await import('./seed-command')).seedCommand,
   pair: async () => (await import('./link-commands')).pairCommand,
   sync: async () => (await import('./link-commands')).syncCommand,
+  bundle: async () => (await import('./bundle-commands')).bundleCommand,
   share: async () => (await import('./exchange-commands')).shareCommand,
   withdraw: async () => (await import('./exchange-commands')).withdrawCommand,
   exchange: async () => (await import('./exchange-commands')).exchangeCommand,

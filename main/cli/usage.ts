@@ -17,6 +17,9 @@ Commands:
   pair list   --data DIR --json                               the paired stations
   sync status --data DIR --json                               link state, last contact, last complete sync, pending
   sync log    --data DIR --json [--limit N]                   link history: connections, refusals, pairing changes
+  bundle export  --data DIR --to STATION_ID --out FILE [--full]   what the counterpart lacks, sealed for it (USB)
+  bundle inspect --data DIR FILE --json                       sender, recipient, what a bundle holds; changes nothing
+  bundle import  --data DIR FILE                              apply a counterpart's bundle (once; refused if altered)
 
   share    --data DIR CASE_ID [--fields F1,F2,…]              share a case (or correct what was shared)
   withdraw --data DIR CASE_ID --reason TEXT                   withdraw a shared case from the counterpart
@@ -46,7 +49,7 @@ Commands:
 When a station host runs on the folder, commands go through it; init and seed refuse. Without one,
 they open the folder themselves: "sync status" then shows the stored state (offline, last contact,
 last complete sync, pending), and what is shared goes across when the station next runs.
-Run "blo case --help", "blo pair --help", "blo sync --help", "blo exchange --help", "blo plan --help" or "blo user --help"
+Run "blo case --help", "blo pair --help", "blo sync --help", "blo bundle --help", "blo exchange --help", "blo plan --help" or "blo user --help"
 for details.`
 
 export const CASE_USAGE = `Usage: blo case <add|list|get> [options]
@@ -136,3 +139,24 @@ cli:<os user>, like any change an administrator makes.
       Without --password-file a strong temporary password is made and printed once, in
       {"account", "temporaryPassword"}: give it to the person, who changes it after signing in
       (user menu › Change my password).`
+
+export const BUNDLE_USAGE = `Usage: blo bundle <export|inspect|import|history> [options]
+
+Exchange with a counterpart when there is no link: a bundle carries, one way, what the counterpart lacks (as a
+sync session would), signed by this station and encrypted to the counterpart's key. Carry one each way and both
+stations converge and stop showing anything waiting.
+
+  blo bundle export --data DIR --to STATION_ID --out FILE|FOLDER [--full]
+      Everything the counterpart is not known to hold (from what it last acknowledged, over the link or in a
+      bundle), and this station's acknowledgement of what it holds. --full: everything shared with it. A FOLDER
+      gets a new file named for both stations and the time. Until the counterpart's key is known (from the link,
+      or a bundle it wrote), the bundle is an introduction: it carries this station's certificate only.
+  blo bundle inspect --data DIR FILE --json
+      Sender, recipient, when it was written, what it holds (new records, corrections, withdrawals, alerts,
+      requests, replies, plan changes; counts and bytes) and whether it was imported already. Changes nothing.
+  blo bundle import --data DIR FILE
+      Checks all of it, then applies it in one transaction and prints what changed. The same bundle twice changes
+      nothing; bundles in any order end in the same state. Refused, with nothing changed: a truncated or altered
+      file, one addressed to another station, one from a station that is not (or no longer) paired.
+  blo bundle history --data DIR --json [--peer STATION_ID]
+      Bundles written and imported, newest first, with what they carried.`
