@@ -4,6 +4,7 @@
  *   npm run test:crash     -- [--kills N]   [--seed S] [--generation N] [--sync-every N] [--work DIR]
  *   npm run test:partition -- [--seconds N] [--seed S] [--work DIR]
  *   npm run test:fuzz      -- [--frames N]  [--seed S] [--work DIR]
+ *   npm run test:fuzz-bundles -- [--mutations N] [--seed S] [--work DIR]
  *
  * Each prints its seed first (a failing run replays with the same --seed), progress on stderr, and a JSON
  * report on stdout; the exit code is 1 if anything was lost, failed to converge, crashed or was inconsistent.
@@ -12,7 +13,7 @@
 import { randomInt } from 'node:crypto'
 import { parseArgs } from 'node:util'
 
-const usage = 'usage: node --import tsx tests/reliability/main.ts crash|partition|fuzz [--seed S] [--kills N | --seconds N | --frames N] [--work DIR]'
+const usage = 'usage: node --import tsx tests/reliability/main.ts crash|partition|fuzz|bundles [--seed S] [--kills N | --seconds N | --frames N | --mutations N] [--work DIR]'
 
 function whole(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback
@@ -32,6 +33,7 @@ async function main(argv: string[]): Promise<boolean> {
       'sync-every': { type: 'string' },
       seconds: { type: 'string' },
       frames: { type: 'string' },
+      mutations: { type: 'string' },
       work: { type: 'string' }
     }
   })
@@ -60,6 +62,16 @@ async function main(argv: string[]): Promise<boolean> {
     case 'fuzz': {
       const { runFuzz } = await import('./fuzz/fuzz-run')
       report = await runFuzz({ frames: whole('frames', values.frames, 100_000), seed, workDir: values.work, progress })
+      break
+    }
+    case 'bundles': {
+      const { runBundleFuzz } = await import('./fuzz/bundle-fuzz')
+      const { mkdtempSync } = await import('node:fs')
+      const { tmpdir } = await import('node:os')
+      const { join } = await import('node:path')
+      const mutations = whole('mutations', values.mutations, 10_000)
+      const workDir = values.work ?? mkdtempSync(join(tmpdir(), 'blo-bundle-fuzz-'))
+      report = await runBundleFuzz({ mutations, signedGarbage: Math.ceil(mutations / 4), seed, workDir, progress })
       break
     }
     default:

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto'
 import { existsSync, statSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { setImmediate as yieldToEvents } from 'node:timers/promises'
+import * as Y from 'yjs'
 import type {
   BundleContents,
   BundleExportInputParsed,
@@ -276,6 +277,7 @@ export class BundleService {
       // What the sender holds matters only for what both share; anything else is not the sender's to say.
       const shared = entry.doc.startsWith('plan/') || writableBy(this.self, entry.doc) !== null || writableBy(from, entry.doc) !== null
       if (!shared) throw new EntryError(`it acknowledges ${entry.doc}, which the two stations do not share`)
+      if (!wellFormed(entry.fingerprint)) throw new EntryError(`its acknowledgement of ${entry.doc} is damaged`)
       read.held.push([entry.doc, entry.fingerprint])
       read.contents.acknowledged++
     }
@@ -355,6 +357,17 @@ interface HistoryRow {
   at: string
   by: string
   contents: string
+}
+
+/** A state vector that decodes whole, and a delete-set hash of the length fingerprints have. */
+function wellFormed({ stateVector, deleteHash }: DocFingerprint): boolean {
+  if (deleteHash.byteLength !== EMPTY_FINGERPRINT.deleteHash.byteLength) return false
+  try {
+    const clocks = Y.decodeStateVector(stateVector)
+    return Y.encodeStateVector(clocks).byteLength === stateVector.byteLength
+  } catch {
+    return false
+  }
 }
 
 function certificateDer(pem: string): Uint8Array {
