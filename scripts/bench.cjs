@@ -2,14 +2,14 @@
 /**
  * `npm run bench [-- SUITE] [flags]`: runs a TypeScript benchmark straight from source with tsx, passing flags
  * through. Suites: case-log (the default; tests/bench/README.md), sync (SYNC.md), plans and plans-latency
- * (PLANS.md), export (EXPORT.md), cli (CLI.md), or all of them in turn. Benchmarks measure; they are never part of `npm test`.
+ * (PLANS.md), export (EXPORT.md), cli (CLI.md), bundle (BUNDLE.md), or all of them in turn. Benchmarks measure; they are never part of `npm test`.
  */
 'use strict'
 const { spawnSync } = require('node:child_process')
 const path = require('node:path')
 
 const ROOT = path.resolve(__dirname, '..')
-const SUITES = ['case-log', 'sync', 'plans', 'plans-latency', 'export', 'cli']
+const SUITES = ['case-log', 'sync', 'bundle', 'plans', 'plans-latency', 'export', 'cli']
 
 const [first, ...rest] = process.argv.slice(2)
 const named = first && !first.startsWith('-')

@@ -4,7 +4,7 @@
  * and that an administrator is signed in.
  */
 import { dialog, type BrowserWindow, type FileFilter, type OpenDialogReturnValue } from 'electron'
-import type { DesktopReply, DesktopRequest } from '../../preload/api'
+import type { DesktopReply, DesktopRequest, PickPurpose } from '../../preload/api'
 import type { ReportLabels } from '../core/reports/report-labels'
 import { restartApp } from './restart'
 
@@ -12,10 +12,11 @@ export interface DesktopServices {
   serve(request: DesktopRequest): Promise<DesktopReply>
 }
 
-function filters(purpose: 'backup' | 'installer', labels: ReportLabels): FileFilter[] {
+function filters(purpose: PickPurpose, labels: ReportLabels): FileFilter[] {
   const installers = process.platform === 'win32' ? ['exe'] : ['AppImage', 'appimage', 'deb']
+  const own: Record<PickPurpose, string[]> = { backup: ['db'], installer: installers, bundle: ['blobundle'] }
   return [
-    purpose === 'backup' ? { name: labels.t('desktop.files.backup'), extensions: ['db'] } : { name: labels.t('desktop.files.installer'), extensions: installers },
+    { name: labels.t(`desktop.files.${purpose}`), extensions: own[purpose] },
     { name: labels.t('desktop.files.all'), extensions: ['*'] }
   ]
 }

@@ -23,10 +23,13 @@ const refused = (code: 'forbidden' | 'invalid_input' | 'internal', message: stri
   error: { code, message, issues: [] }
 })
 
-/** The shell's services belong to the Maintenance screen: whoever asks must be allowed the station method behind each. */
+/**
+ * Whoever asks for a shell service must be allowed the station method behind it. A file dialog only names a
+ * path (the method the path is then given to checks its own role), and officers choose bundle files with it.
+ */
 const DESKTOP_ACCESS: Record<DesktopAction, MethodName> = {
-  pickFile: 'maintenance.status',
-  pickFolder: 'maintenance.status',
+  pickFile: 'bundles.inspect',
+  pickFolder: 'bundles.inspect',
   restart: 'maintenance.stageRestore'
 }
 

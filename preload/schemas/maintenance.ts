@@ -235,7 +235,8 @@ export type MaintenanceProgress = z.infer<typeof MaintenanceProgress>
 
 // ---- the desktop shell (Electron only; not a station method) ----
 
-export const PICK_PURPOSES = ['backup', 'installer'] as const
+export const PICK_PURPOSES = ['backup', 'installer', 'bundle'] as const
+export type PickPurpose = (typeof PICK_PURPOSES)[number]
 const DialogTitle = z.string().max(200)
 
 /** What the window may ask of the desktop shell itself: a native file or folder dialog, or a restart. */

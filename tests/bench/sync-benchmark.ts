@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
-import { generateCases } from '../../main/core/cases/seed'
 import { fingerprint } from '../../main/core/sync/doc-fingerprint'
 import { startLinkStation, type LinkStation } from '../helpers/link-station'
 import { startThrottleProxy } from '../helpers/throttle-proxy'
 import { until } from '../helpers/until'
 import { formatBytes } from './stats'
 import { machineFacts } from './report'
+import { WeekDelta } from './week-delta'
 
 const { values: flags } = parseArgs({
   options: {
@@ -40,41 +40,6 @@ const identical = (a: LinkStation, b: LinkStation) =>
     return Buffer.from(fa.stateVector).equals(Buffer.from(fb.stateVector)) && Buffer.from(fa.deleteHash).equals(Buffer.from(fb.deleteHash))
   })
 
-/** A shared record as the exchange feature stores it: the picked fields of a case, plus sharing metadata. */
-function sharedRecord(c: ReturnType<typeof generateCases> extends Generator<infer T> ? T : never, i: number) {
-  return {
-    recordId: `rec-${i}`,
-    caseRef: `TH-2026-${String(i).padStart(6, '0')}`,
-    sharedAt: '2026-11-20T08:00:00.000Z',
-    sharedBy: c.officer,
-    updatedAt: '2026-11-20T08:00:00.000Z',
-    fields: ['core', 'summary', 'items', 'conveyances', 'persons.basic'],
-    case: {
-      occurredAt: c.occurredAt,
-      category: c.category,
-      location: c.location,
-      agency: c.agency,
-      summary: c.summary,
-      items: c.items,
-      conveyances: c.conveyances,
-      persons: c.persons.map((p) => ({ role: p.role, nationality: p.nationality, sex: p.sex, age: p.age }))
-    },
-    withdrawn: null
-  }
-}
-
-function writeRecords(s: LinkStation, entries: [string, unknown][], month: (i: number) => string) {
-  for (let start = 0; start < entries.length; start += 500) {
-    s.store.write(() => {
-      entries.slice(start, start + 500).forEach(([key, value], j) => {
-        const name = `records/${s.id}/${month(start + j)}`
-        s.store.ensure({ name, kind: 'records', owner: s.id })
-        s.store.get(name).getMap('records').set(key, value)
-      })
-    })
-  }
-}
-
 async function main() {
   const dirs = [mkdtempSync(join(tmpdir(), 'blo-sync-a-')), mkdtempSync(join(tmpdir(), 'blo-sync-b-'))]
   const session = { livenessMs: 120_000 }
@@ -87,14 +52,8 @@ async function main() {
     b.peers.add({ stationId: a.id, address: `127.0.0.1:${proxy.port}` }, 'bench')
 
     // Baseline: what both sides already hold before the week offline.
-    const cases = [...generateCases(BASELINE + RECORDS, 'sync-bench')]
-    const month = (i: number) => `2026-${String(1 + (i % 11)).padStart(2, '0')}`
-    writeRecords(a, cases.slice(0, BASELINE).map((c, i) => [`rec-${i}`, sharedRecord(c, i)]), month)
-    for (let i = 0; i < Number(flags.docs); i++) {
-      const name = `messages/${a.id}/${2000 + Math.floor(i / 12)}-${String(1 + (i % 12)).padStart(2, '0')}`
-      a.store.ensure({ name, kind: 'messages', owner: a.id })
-      a.store.write(() => a.store.get(name).getMap('messages').set(`m${i}`, { kind: 'alert', text: `archived alert ${i}` }))
-    }
+    const week = new WeekDelta(BASELINE, RECORDS)
+    week.writeBaseline(a, Number(flags.docs))
     a.engine.refresh()
     b.engine.refresh()
     await until(() => identical(a, b), 'baseline sync', { timeoutMs: 120_000, everyMs: 20 })
@@ -119,28 +78,9 @@ async function main() {
     // A week offline: new records, corrections and withdrawals on A.
     proxy.cut()
     await until(() => b.engine.status()[0]?.state !== 'connected', 'drop noticed', { timeoutMs: 60_000, everyMs: 20 })
-    const delta: unknown[] = []
-    const added: [string, unknown][] = cases.slice(BASELINE).map((c, j) => {
-      const value = sharedRecord(c, BASELINE + j)
-      delta.push(value)
-      return [`rec-${BASELINE + j}`, value]
-    })
-    const corrected: [string, unknown][] = cases.slice(0, Math.floor(RECORDS / 10)).map((c, i) => {
-      const value = { ...sharedRecord(c, i), summary: `${c.summary} (corrected)`, updatedAt: '2026-11-25T10:00:00.000Z' }
-      delta.push(value)
-      return [`rec-${i}`, value]
-    })
-    const withdrawn: [string, unknown][] = Array.from({ length: Math.floor(RECORDS / 20) }, (_, k) => {
-      const i = Math.floor(RECORDS / 10) + k
-      const value = { recordId: `rec-${i}`, caseRef: `TH-2026-${String(i).padStart(6, '0')}`, withdrawn: { at: '2026-11-26T10:00:00.000Z', by: 'supervisor', reason: 'entered in error' } }
-      delta.push(value)
-      return [`rec-${i}`, value]
-    })
-    writeRecords(a, added, (i) => month(BASELINE + i))
-    writeRecords(a, corrected, month)
-    writeRecords(a, withdrawn, (i) => month(Math.floor(RECORDS / 10) + i))
-    const gzipJson = gzipSync(JSON.stringify(delta)).byteLength
-    const rawJson = Buffer.byteLength(JSON.stringify(delta))
+    const delta = week.writeWeek(a)
+    const gzipJson = gzipSync(delta.json).byteLength
+    const rawJson = Buffer.byteLength(delta.json)
 
     proxy.resetStats()
     const start = Date.now()
@@ -162,7 +102,7 @@ async function main() {
       [`Idle reconnect, ${docCount} unchanged documents`, `${formatBytes(idle.bytesUp + idle.bytesDown)} in ${(idleMs / 1000).toFixed(1)} s`, '≤ 2 KB'],
       ['Largest single message', `${formatBytes(largest)} = ${(largest / bytesPerSecond).toFixed(1)} s of link time`, '≤ 10 s']
     ]
-    const header = `Link: ${RATE / 1000} kbit/s each way, ${RTT_MS} ms RTT. Delta: ${RECORDS} new records, ${corrected.length} corrections, ${withdrawn.length} withdrawals over ${BASELINE} already shared.`
+    const header = `Link: ${RATE / 1000} kbit/s each way, ${RTT_MS} ms RTT. Delta: ${RECORDS} new records, ${delta.corrections} corrections, ${delta.withdrawals} withdrawals over ${BASELINE} already shared.`
     const table = ['| Measure | Result | Goal |', '| --- | --- | --- |', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n')
     console.log(`${header}\n\n${table}`)
     if (flags.write) {

@@ -7,8 +7,12 @@ import { randomBytes } from 'node:crypto'
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { BundleWriter } from '../../main/core/bundle/bundle-container'
+import { ENTRY, encodeEntry } from '../../main/core/bundle/bundle-entries'
+import { certificateDer } from '../../main/core/identity/station-identity'
 import type { Station } from '../../main/core/station'
 import type { MethodInput } from '../../preload/api'
+import { identityIn } from '../helpers/identity-in'
 import { call, methCase, officer, openTestStation } from '../helpers/station'
 import { useTempDirs } from '../helpers/temp-dir'
 
@@ -22,15 +26,16 @@ interface Office {
   station: Station
   id: string
   dir: string
+  name: string
 }
 
 async function open(dir: string, init: (typeof OFFICES)[keyof typeof OFFICES], maxBundleBytes?: number): Promise<Office> {
   const station = openTestStation(dir, { init, ...(maxBundleBytes ? { maxBundleBytes } : {}) })
   const { stationId } = await call(station, 'link.station', {})
-  return { station, id: stationId, dir }
+  return { station, id: stationId, dir, name: init.name }
 }
 
-const pair = (a: Office, b: Office, name: string) => call(a.station, 'counterparts.add', { stationId: b.id, address: '127.0.0.1:9', name })
+const pair = (a: Office, b: Office) => call(a.station, 'counterparts.add', { stationId: b.id, address: '127.0.0.1:9', name: b.name })
 
 /** A bundle from `from` to `to`, written into `from`'s folder. */
 const write = (from: Office, to: Office, name: string, extra: Partial<MethodInput<'bundles.export'>> = {}) =>
@@ -54,7 +59,13 @@ async function state(office: Office) {
 
 const pendingFor = async (office: Office, peer: Office) => (await call(office.station, 'link.status', {})).peers.find((p) => p.stationId === peer.id)!.pendingDocs
 
-/** A and B introduced to each other by bundles (each learns the other's key), so later bundles are sealed. */
+/** A and B paired both ways and introduced by bundles (each learns the other's key), so later bundles are sealed. */
+async function acquaint(a: Office, b: Office): Promise<void> {
+  await pair(a, b)
+  await pair(b, a)
+  await introduce(a, b)
+}
+
 async function introduce(a: Office, b: Office): Promise<void> {
   const hello = await write(a, b, 'intro-a.blobundle')
   expect(hello.kind).toBe('introduction')
@@ -71,9 +82,7 @@ describe('sync bundles', () => {
     const a = await open(tempDir(), OFFICES.chiangSaen)
     const b = await open(tempDir(), OFFICES.tonPheung)
     try {
-      await pair(a, b, 'Ton Pheung BLO')
-      await pair(b, a, 'Chiang Saen BLO')
-      await introduce(a, b)
+      await acquaint(a, b)
 
       const c = await call(a.station, 'cases.create', methCase)
       await call(a.station, 'exchange.share', { caseId: c.id, fields: ['summary', 'items'] })
@@ -133,11 +142,7 @@ describe('sync bundles', () => {
     const inOrder = await open(tempDir(), OFFICES.tonPheung)
     const reversed = await open(tempDir(), OFFICES.tachileik)
     try {
-      for (const other of [inOrder, reversed]) {
-        await pair(a, other, 'counterpart')
-        await pair(other, a, 'Chiang Saen BLO')
-        await introduce(a, other)
-      }
+      for (const other of [inOrder, reversed]) await acquaint(a, other)
       const c = await call(a.station, 'cases.create', methCase)
       await call(a.station, 'exchange.share', { caseId: c.id })
       const first = [await write(a, inOrder, '1-in-order.blobundle'), await write(a, reversed, '1-reversed.blobundle')]
@@ -173,12 +178,8 @@ describe('sync bundles', () => {
     const b = await open(tempDir(), OFFICES.tonPheung, 64 * 1024)
     const c = await open(tempDir(), OFFICES.tachileik)
     try {
-      await pair(a, b, 'Ton Pheung BLO')
-      await pair(b, a, 'Chiang Saen BLO')
-      await pair(a, c, 'Tachileik BLO')
-      await pair(c, a, 'Chiang Saen BLO')
-      await introduce(a, b)
-      await introduce(a, c)
+      await acquaint(a, b)
+      await acquaint(a, c)
       const shared = await call(a.station, 'cases.create', methCase)
       await call(a.station, 'exchange.share', { caseId: shared.id })
       const good = await write(a, b, 'good.blobundle')
@@ -205,7 +206,7 @@ describe('sync bundles', () => {
       expect(await refusal(b, 'bundles.inspect', join(b.dir, 'for-tachileik.blobundle'))).toMatch(new RegExp(`addressed to station ${c.id}, not to this station`))
 
       // c writes to b although b never paired it: c must pair b first, and even then b does not know c.
-      await pair(c, b, 'Ton Pheung BLO')
+      await pair(c, b)
       const stranger = await write(c, b, 'stranger.blobundle')
       expect(stranger.kind).toBe('introduction')
       expect(await refusal(b, 'bundles.import', stranger.file)).toMatch(/not paired with this station/)
@@ -223,6 +224,32 @@ describe('sync bundles', () => {
       expect(log.filter((e) => e.kind === 'bundle-refused').length).toBeGreaterThanOrEqual(12)
     } finally {
       for (const o of [a, b, c]) await o.station.close()
+    }
+  })
+
+  it('refuse a bundle its paired sender signed with a damaged acknowledgement, and import the next one as usual', async () => {
+    // Found by the bundle fuzz: the state vector was decoded only after the import, outside its checks, and the
+    // damaged one it kept made every later import fail with an internal error.
+    const a = await open(tempDir(), OFFICES.chiangSaen)
+    const b = await open(tempDir(), OFFICES.tonPheung)
+    try {
+      await acquaint(a, b)
+      const [sender, recipient] = [identityIn(a.dir), identityIn(b.dir)]
+      const file = join(a.dir, 'damaged-ack.blobundle')
+      const writer = new BundleWriter({ path: file, to: b.id, recipientCertificate: certificateDer(recipient), senderKeyPem: sender.keyPem })
+      const manifest = { bundleId: crypto.randomUUID(), from: a.id, fromName: 'Chiang Saen BLO', to: b.id, createdAt: new Date().toISOString(), basis: 'delta' as const, certificate: Buffer.from(certificateDer(sender)).toString('base64') }
+      writer.write(encodeEntry({ type: ENTRY.manifest, manifest }))
+      writer.write(encodeEntry({ type: ENTRY.holds, doc: `records/${b.id}/2026-11`, fingerprint: { stateVector: new Uint8Array([5, 200, 1]), deleteHash: new Uint8Array(8) } }))
+      writer.finish()
+      expect(await refusal(b, 'bundles.import', file)).toMatch(/acknowledgement of .* is damaged/)
+
+      const c = await call(a.station, 'cases.create', methCase)
+      await call(a.station, 'exchange.share', { caseId: c.id })
+      const next = await write(a, b, 'next.blobundle')
+      expect(await call(b.station, 'bundles.import', { file: next.file })).toMatchObject({ imported: true })
+    } finally {
+      await a.station.close()
+      await b.station.close()
     }
   })
 })

@@ -32,6 +32,7 @@ import {
 } from 'node:crypto'
 import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
+import { parseStationId } from '../identity/station-id'
 
 const MAGIC = Buffer.from('BLOSYNC\x01', 'latin1')
 const FORMAT = 1
@@ -347,6 +348,15 @@ function parseHeader(bytes: Buffer, name: string): ContainerHeader {
   if (header.format !== undefined && header.format !== FORMAT) {
     throw new BundleRefusal('invalid', `${name} is bundle format ${String(header.format)}; this station reads format ${FORMAT}. Update this station.`)
   }
-  if (!ok) throw new BundleRefusal('tampered', `${name} has a damaged header.`)
+  // A recipient that is not a well-formed station ID (its check symbols catch any one or two misread) is damage.
+  if (!ok || !isStationId(header.to!)) throw new BundleRefusal('tampered', `${name} has a damaged header.`)
   return header as ContainerHeader
+}
+
+function isStationId(text: string): boolean {
+  try {
+    return parseStationId(text) === text
+  } catch {
+    return false
+  }
 }

@@ -26,7 +26,7 @@ import type { DocStore } from '../docs/doc-store'
 import type { CounterpartCertificates } from '../identity/counterpart-certificates'
 import type { CounterpartRegistry } from '../identity/counterpart-registry'
 import type { LinkEventKind } from '../identity/link-log'
-import type { StationIdentity } from '../identity/station-identity'
+import { certificateDer, type StationIdentity } from '../identity/station-identity'
 import { stationIdFromCertificate } from '../identity/station-id'
 import { EMPTY_FINGERPRINT, fingerprint, hasContentBeyond, isEmptyFingerprint, sameBytes, type DocFingerprint } from '../sync/doc-fingerprint'
 import { RemoteOrigin } from '../sync/remote-origin'
@@ -98,7 +98,7 @@ export class BundleService {
       to,
       createdAt: createdAt.toISOString(),
       basis: kind,
-      certificate: Buffer.from(certificateDer(this.deps.identity.certPem)).toString('base64')
+      certificate: Buffer.from(certificateDer(this.deps.identity)).toString('base64')
     }
     const contents = emptyContents()
     let writer: BundleWriter
@@ -191,7 +191,7 @@ export class BundleService {
     }
     this.deps.certificates.learn(from, checked.certificate, 'bundle')
     this.deps.engine.learnHeld(from, checked.held)
-    this.deps.log(from, 'bundle-imported', `${checked.manifest.basis} bundle ${checked.manifest.bundleId} from ${basename(path)}: ${changed.size} documents changed`)
+    this.deps.log(from, 'bundle-imported', `${checked.manifest.basis} bundle ${checked.manifest.bundleId} from ${basename(path)}: documents changed: ${changed.size}`)
     return { preview: { ...preview, importedAt: this.importedAt(checked.manifest.bundleId) }, imported: true, changedDocs: changed.size }
   }
 
@@ -368,10 +368,6 @@ function wellFormed({ stateVector, deleteHash }: DocFingerprint): boolean {
   } catch {
     return false
   }
-}
-
-function certificateDer(pem: string): Uint8Array {
-  return new Uint8Array(Buffer.from(pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64'))
 }
 
 /** A write that failed part way (a stick pulled, a full disk) left nothing under the bundle's name. */

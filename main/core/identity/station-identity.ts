@@ -10,6 +10,9 @@ export interface StationIdentity {
   certPem: string
 }
 
+/** The certificate's DER bytes: what a station ID hashes, and what a bundle carries. */
+export const certificateDer = (identity: Pick<StationIdentity, 'certPem'>): Uint8Array => new Uint8Array(new X509Certificate(identity.certPem).raw)
+
 export interface IdentitySubject {
   /** The station's name, written into the certificate's organisation field. */
   name: string

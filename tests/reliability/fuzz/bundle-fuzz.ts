@@ -13,7 +13,8 @@ import { BundleWriter } from '../../../main/core/bundle/bundle-container'
 import { ENTRY, encodeEntry, type BundleManifest } from '../../../main/core/bundle/bundle-entries'
 import { Rng } from '../../../main/core/cases/seed-data/random'
 import { DATABASE_FILE } from '../../../main/core/db/database-file'
-import { readStationIdentity, type StationIdentity } from '../../../main/core/identity/station-identity'
+import { certificateDer, type StationIdentity } from '../../../main/core/identity/station-identity'
+import { identityIn } from '../../helpers/identity-in'
 import { openStation, systemConnection, type Station } from '../../../main/core/station'
 import type { MethodInput, MethodName, MethodOutput } from '../../../preload/api'
 
@@ -122,7 +123,7 @@ function garbageEntries(rng: Rng, sender: string): Buffer[] {
 }
 
 function writeSignedGarbage(file: string, rng: Rng, sender: StationIdentity, senderName: string, recipient: StationIdentity): void {
-  const writer = new BundleWriter({ path: file, to: recipient.stationId, recipientCertificate: pemDer(recipient.certPem), senderKeyPem: sender.keyPem })
+  const writer = new BundleWriter({ path: file, to: recipient.stationId, recipientCertificate: certificateDer(recipient), senderKeyPem: sender.keyPem })
   const manifest: BundleManifest = {
     bundleId: crypto.randomUUID(),
     from: sender.stationId,
@@ -130,23 +131,13 @@ function writeSignedGarbage(file: string, rng: Rng, sender: StationIdentity, sen
     to: recipient.stationId,
     createdAt: new Date().toISOString(),
     basis: 'delta',
-    certificate: Buffer.from(pemDer(sender.certPem)).toString('base64')
+    certificate: Buffer.from(certificateDer(sender)).toString('base64')
   }
   if (rng.chance(0.9)) writer.write(encodeEntry({ type: ENTRY.manifest, manifest }))
   for (const entry of garbageEntries(rng, sender.stationId)) writer.write(entry)
   writer.finish()
 }
 
-const pemDer = (pem: string) => new Uint8Array(Buffer.from(pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64'))
-
-function identityOf(dir: string): StationIdentity {
-  const db = new Database(join(dir, DATABASE_FILE), { readonly: true })
-  try {
-    return readStationIdentity(db)!
-  } finally {
-    db.close()
-  }
-}
 
 export async function runBundleFuzz(options: BundleFuzzOptions): Promise<BundleFuzzReport> {
   const rng = new Rng(options.seed)
@@ -202,7 +193,7 @@ export async function runBundleFuzz(options: BundleFuzzOptions): Promise<BundleF
             report.problems.push(`mutation ${i}: ${reply.error.code}: ${reply.error.message.slice(0, 200)}`)
           } else {
             report.refused++
-            const reason = reply.error.message.replace(/^\S+ /, '').split(/[,.;(:]/)[0]
+            const reason = reply.error.message.replace(/^\S+ /, '').split(/[,.;(:]/)[0].split(' ').slice(0, 5).join(' ')
             report.reasons[reason] = (report.reasons[reason] ?? 0) + 1
           }
         } catch (error) {
@@ -220,8 +211,8 @@ export async function runBundleFuzz(options: BundleFuzzOptions): Promise<BundleF
       db.close()
     }
 
-    const senderIdentity = identityOf(dirs.sender)
-    const receiverIdentity = identityOf(dirs.receiver)
+    const senderIdentity = identityIn(dirs.sender)
+    const receiverIdentity = identityIn(dirs.receiver)
     for (let i = 0; i < options.signedGarbage; i++) {
       const file = join(dirs.files, `signed-${i}.blobundle`)
       writeSignedGarbage(file, rng, senderIdentity, 'Chiang Saen BLO', receiverIdentity)

@@ -7,6 +7,7 @@ import { useNow } from '../../ui/use-now'
 import { docLabel } from './doc-label'
 import { StationId } from './StationId'
 import { UnpairDialog } from './UnpairDialog'
+import { UsbExchangeDialog } from './usb/UsbExchangeDialog'
 
 const TICK_MS = 5_000
 
@@ -14,6 +15,8 @@ const TICK_MS = 5_000
 export function PeerList({ peers, onChanged, canUnpair }: { peers: PeerLinkStatus[]; onChanged: () => void; canUnpair: boolean }) {
   const { t } = useTranslation()
   const [unpairing, setUnpairing] = useState<PeerLinkStatus | null>(null)
+  const [exchanging, setExchanging] = useState<string | null>(null)
+  const usbPeer = peers.find((p) => p.stationId === exchanging)
   return (
     <section className="detail-section" data-testid="peer-list">
       <h2>
@@ -27,10 +30,16 @@ export function PeerList({ peers, onChanged, canUnpair }: { peers: PeerLinkStatu
       ) : (
         <ul className="peer-list">
           {peers.map((peer) => (
-            <PeerCard key={peer.stationId} peer={peer} onUnpair={canUnpair ? () => setUnpairing(peer) : null} />
+            <PeerCard
+              key={peer.stationId}
+              peer={peer}
+              onUsb={() => setExchanging(peer.stationId)}
+              onUnpair={canUnpair ? () => setUnpairing(peer) : null}
+            />
           ))}
         </ul>
       )}
+      {usbPeer && <UsbExchangeDialog peer={usbPeer} onClose={() => setExchanging(null)} onChanged={onChanged} />}
       {unpairing && (
         <UnpairDialog
           peer={unpairing}
@@ -46,7 +55,7 @@ export function PeerList({ peers, onChanged, canUnpair }: { peers: PeerLinkStatu
 }
 
 /** onUnpair is null for those who may not unpair (administrators only): no button to be refused. */
-function PeerCard({ peer, onUnpair }: { peer: PeerLinkStatus; onUnpair: (() => void) | null }) {
+function PeerCard({ peer, onUsb, onUnpair }: { peer: PeerLinkStatus; onUsb: () => void; onUnpair: (() => void) | null }) {
   const { t } = useTranslation()
   const fmt = useFormatters()
   const now = useNow(TICK_MS)
@@ -80,6 +89,9 @@ function PeerCard({ peer, onUnpair }: { peer: PeerLinkStatus; onUnpair: (() => v
         <span className="mono muted" data-testid="peer-address">
           {peer.address}
         </span>
+        <button type="button" className="btn btn-small peer-usb" data-testid="peer-usb" onClick={onUsb}>
+          {t('link.usb.open')}
+        </button>
         {onUnpair && (
           <button type="button" className="btn btn-small btn-danger-quiet peer-unpair" data-testid="peer-unpair" onClick={onUnpair}>
             {t('link.peers.unpair')}

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { DesktopBridge } from '../../../../preload/api'
+import type { DesktopBridge, PickPurpose } from '../../../../preload/api'
 import { toApiError } from '../../api/api-error'
 import { Field } from '../../ui/Field'
 import type { FieldError } from '../../ui/field-error'
@@ -10,7 +10,10 @@ interface Props {
   /** The desktop shell, or null in the station host's page (the path is typed there). */
   shell: DesktopBridge | null
   kind: 'file' | 'folder'
-  purpose?: 'backup' | 'installer'
+  purpose?: PickPurpose
+  /** The native dialog's title and the typed field's hint, where the purpose's own do not fit. */
+  pickTitle?: string
+  hint?: string
   label: string
   value: string
   onChange: (path: string) => void
@@ -28,12 +31,12 @@ interface Props {
  * A file or folder on the station's computer. The desktop app opens the system's own dialog (the page cannot see
  * the disk); in the station host's browser page the administrator types the full path instead.
  */
-export function PathChooser({ shell, kind, purpose = 'backup', label, value, onChange, name, placeholder, empty, defaultPath, error, disabled }: Props) {
+export function PathChooser({ shell, kind, purpose = 'backup', pickTitle, hint, label, value, onChange, name, placeholder, empty, defaultPath, error, disabled }: Props) {
   const { t } = useTranslation()
   const [failure, setFailure] = useState<string | null>(null)
   if (!shell) {
     return (
-      <Field path={name} label={label} error={error} hint={t(kind === 'file' ? 'maintenance.pathHintFile' : 'maintenance.pathHintFolder')}>
+      <Field path={name} label={label} error={error} hint={hint ?? t(kind === 'file' ? 'maintenance.pathHintFile' : 'maintenance.pathHintFolder')}>
         {(p) => (
           <input
             {...p}
@@ -53,7 +56,7 @@ export function PathChooser({ shell, kind, purpose = 'backup', label, value, onC
   const choose = async () => {
     setFailure(null)
     try {
-      const title = t(kind === 'file' ? (purpose === 'installer' ? 'maintenance.update.pick' : 'maintenance.restore.pick') : 'maintenance.backup.pickFolder')
+      const title = pickTitle ?? t(kind === 'file' ? (purpose === 'installer' ? 'maintenance.update.pick' : 'maintenance.restore.pick') : 'maintenance.backup.pickFolder')
       const path = await askDesktop(shell, kind === 'file' ? { action: 'pickFile', purpose, title } : { action: 'pickFolder', title, ...(defaultPath ? { defaultPath } : {}) })
       if (path !== null) onChange(path)
     } catch (caught) {
