@@ -47,21 +47,27 @@ function writeRecords(s: WeekStation, entries: [string, unknown][], month: (i: n
   }
 }
 
-const month = (i: number) => `2026-${String(1 + (i % 11)).padStart(2, '0')}`
-
 export class WeekDelta {
   private readonly cases: SeedCase[]
+  /** Record i's monthly document: spread over `months` months, the latest in November 2026. */
+  private readonly month: (i: number) => string
 
   constructor(
     readonly baseline: number,
-    readonly records: number
+    readonly records: number,
+    months = 11
   ) {
     this.cases = [...generateCases(baseline + records, 'sync-bench')]
+    this.month = (i) => {
+      const back = months - 1 - (i % months)
+      const at = new Date(Date.UTC(2026, 10 - back, 1))
+      return at.toISOString().slice(0, 7)
+    }
   }
 
   /** What both sides hold before the week: records over eleven months, and `docs` archived message documents. */
   writeBaseline(s: WeekStation, docs: number): void {
-    writeRecords(s, this.cases.slice(0, this.baseline).map((c, i) => [`rec-${i}`, sharedRecord(c, i)]), month)
+    writeRecords(s, this.cases.slice(0, this.baseline).map((c, i) => [`rec-${i}`, sharedRecord(c, i)]), this.month)
     for (let i = 0; i < docs; i++) {
       const name = `messages/${s.id}/${2000 + Math.floor(i / 12)}-${String(1 + (i % 12)).padStart(2, '0')}`
       s.store.ensure({ name, kind: 'messages', owner: s.id })
@@ -89,6 +95,7 @@ export class WeekDelta {
       delta.push(value)
       return [`rec-${i}`, value]
     })
+    const { month } = this
     writeRecords(s, added, (i) => month(baseline + i))
     writeRecords(s, corrected, month)
     writeRecords(s, withdrawn, (i) => month(Math.floor(records / 10) + i))

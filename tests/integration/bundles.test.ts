@@ -15,6 +15,7 @@ import type { MethodInput } from '../../preload/api'
 import { identityIn } from '../helpers/identity-in'
 import { call, methCase, officer, openTestStation } from '../helpers/station'
 import { useTempDirs } from '../helpers/temp-dir'
+import { until } from '../helpers/until'
 
 const OFFICES = {
   chiangSaen: { name: 'Chiang Saen BLO', country: 'TH', crossing: 'Chiang Saen – Ton Pheung' },
@@ -252,4 +253,49 @@ describe('sync bundles', () => {
       await b.station.close()
     }
   })
+
+  it('merge a joint plan both offices edited while cut off, and hand over to the link and back without a byte resent', async () => {
+    const a = await open(tempDir(), OFFICES.chiangSaen)
+    const b = await open(tempDir(), OFFICES.tonPheung)
+    try {
+      await acquaint(a, b)
+      const plan = await call(a.station, 'plans.create', { title: 'Operation Mekong Dawn', counterpart: b.id, notes: 'Joint patrol of the river bank' })
+      await call(b.station, 'bundles.import', { file: (await write(a, b, 'plan.blobundle')).file })
+      expect((await call(b.station, 'plans.get', { id: plan.id })).title).toBe('Operation Mekong Dawn')
+
+      // Both offices edit the same plan with no link at all.
+      await call(a.station, 'plans.edit', { id: plan.id, edits: [{ op: 'notes.insert', paragraph: 0, offset: 0, text: 'เรือสองลำ: ' }] })
+      await call(b.station, 'plans.edit', { id: plan.id, edits: [{ op: 'set', fields: { area: 'ບ້ານຕົ້ນເຜິ້ງ – Sop Ruak' } }] })
+      const fromA = await write(a, b, 'a-edits.blobundle')
+      const fromB = await write(b, a, 'b-edits.blobundle')
+      expect(fromA.contents.plans.changed).toBe(1)
+      expect(fromB.contents.plans.changed).toBe(1)
+      await call(b.station, 'bundles.import', { file: fromA.file })
+      await call(a.station, 'bundles.import', { file: fromB.file })
+      const [onA, onB] = [await call(a.station, 'plans.get', { id: plan.id }), await call(b.station, 'plans.get', { id: plan.id })]
+      expect(onA).toMatchObject({ area: 'ບ້ານຕົ້ນເຜິ້ງ – Sop Ruak', notes: 'เรือสองลำ: Joint patrol of the river bank' })
+      expect(onB.signoff.contentHash).toBe(onA.signoff.contentHash)
+      // The counterpart's change came from it: the plan says so, and its audit names the counterpart.
+      expect(onA.lastEdit).toMatchObject({ from: 'peer' })
+
+      // The link comes up: it starts from what the bundles carried, and finds nothing to send.
+      await a.station.startLink({ host: '127.0.0.1', port: 0 })
+      await b.station.startLink({ host: '127.0.0.1', port: 0 })
+      const port = async (o: Office) => (await call(o.station, 'link.status', {})).listening!.port
+      await call(b.station, 'counterparts.add', { stationId: a.id, address: `127.0.0.1:${await port(a)}`, name: a.name })
+      const synced = async (o: Office) => (await call(o.station, 'link.status', {})).peers[0]
+      await until(async () => (await synced(b)).lastCompleteSync !== null && (await synced(a)).lastCompleteSync !== null, 'the link in sync')
+      const before = (await synced(a)).lastCompleteSync!
+      await call(b.station, 'plans.edit', { id: plan.id, edits: [{ op: 'set', fields: { codeName: 'DAWN' } }] })
+      await until(async () => (await call(a.station, 'plans.get', { id: plan.id })).codeName === 'DAWN', 'the live edit across the link')
+      await until(async () => (await synced(a)).lastCompleteSync! > before && (await synced(a)).pendingDocs === 0, 'in sync again, nothing pending')
+
+      // And a bundle written now carries nothing: the link's acknowledgements are the bundle's too.
+      const after = await write(a, b, 'after-link.blobundle')
+      expect(after.contents).toMatchObject({ records: { new: 0 }, messages: { alerts: 0 }, plans: { changed: 0 } })
+    } finally {
+      await a.station.close()
+      await b.station.close()
+    }
+  }, 60_000)
 })

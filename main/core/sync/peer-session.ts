@@ -246,7 +246,7 @@ export class PeerSession {
       return
     }
     if (sameBytes(digest, this.digest())) {
-      this.inSync = true
+      this.becomeInSync()
       return
     }
     for (const info of this.deps.sharedDocs()) {
@@ -340,13 +340,23 @@ export class PeerSession {
   private onSynced(digest: Uint8Array): void {
     // Confirm a match once, so both sides learn it; a side already in sync does not answer again.
     if (!this.inSync && sameBytes(digest, this.digest())) {
-      this.inSync = true
+      this.becomeInSync()
       this.lastSyncedDigest = digest
       this.send({ kind: Kind.synced, digest })
     }
   }
 
   // ---- sending ---------------------------------------------------------------------------------------
+
+  /**
+   * Equal digests mean the peer holds exactly what this station holds of every shared document: remember that,
+   * so a bundle written later, or the pending figure while offline, starts from it (the peer's own live edits
+   * are otherwise known only from its next listing).
+   */
+  private becomeInSync(): void {
+    this.inSync = true
+    for (const info of this.deps.sharedDocs()) this.deps.memory.peerDocs.set(info.name, this.fingerprints.of(info.name))
+  }
 
   private onLocalUpdate(doc: string, update: Uint8Array, origin: unknown): void {
     this.fingerprints.forget(doc)
