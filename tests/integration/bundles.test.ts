@@ -4,11 +4,13 @@
  * database as it was.
  */
 import { randomBytes } from 'node:crypto'
+import Database from 'better-sqlite3'
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BundleWriter } from '../../main/core/bundle/bundle-container'
 import { ENTRY, encodeEntry } from '../../main/core/bundle/bundle-entries'
+import { DATABASE_FILE } from '../../main/core/db/database-file'
 import { certificateDer } from '../../main/core/identity/station-identity'
 import type { Station } from '../../main/core/station'
 import type { MethodInput } from '../../preload/api'
@@ -298,4 +300,45 @@ describe('sync bundles', () => {
       await b.station.close()
     }
   }, 60_000)
+
+  it('connect three offices by bundles alone: what one counterpart shares never reaches the other', async () => {
+    const saen = await open(tempDir(), OFFICES.chiangSaen)
+    const pheung = await open(tempDir(), OFFICES.tonPheung)
+    const tachileik = await open(tempDir(), OFFICES.tachileik)
+    try {
+      // Chiang Saen works with both; Ton Pheung and Tachileik never pair, and no socket is ever opened.
+      await acquaint(saen, pheung)
+      await acquaint(saen, tachileik)
+      const laoCase = await call(pheung.station, 'cases.create', { ...methCase, summary: 'ຢາບ້າໃນເຮືອຫາງຍາວ' })
+      await call(pheung.station, 'exchange.share', { caseId: laoCase.id })
+      const alert = await call(saen.station, 'exchange.sendAlert', { subject: 'route', text: 'Boats crossing at night near Sop Ruak', route: 'Sop Ruak' })
+      const carry = async (from: Office, to: Office) => call(to.station, 'bundles.import', { file: (await write(from, to, `${from.name}-${to.name}-${Date.now()}.blobundle`)).file })
+
+      await carry(pheung, saen)
+      await carry(saen, pheung)
+      await carry(saen, tachileik)
+      await call(tachileik.station, 'exchange.reply', { origin: saen.id, messageId: alert.message.id, text: 'ກຳລັງເຝົ້າລະວັງ' })
+      await carry(tachileik, saen)
+      await carry(saen, pheung)
+
+      expect((await call(saen.station, 'exchange.list', { box: 'received' })).total).toBe(1)
+      for (const office of [pheung, tachileik]) expect((await call(office.station, 'exchange.list', { box: 'alerts' })).total).toBe(1)
+      // Tachileik never receives Ton Pheung's record, nor learns Ton Pheung's station exists.
+      expect((await call(tachileik.station, 'exchange.list', { box: 'received' })).total).toBe(0)
+      const thread = await call(saen.station, 'exchange.get', { type: 'message', origin: saen.id, id: alert.message.id })
+      expect(thread).toMatchObject({ type: 'message', replies: [expect.objectContaining({ fromCounterpart: true })] })
+      const pheungThread = await call(pheung.station, 'exchange.get', { type: 'message', origin: saen.id, id: alert.message.id })
+      expect(pheungThread).toMatchObject({ type: 'message', replies: [] })
+      await tachileik.station.close()
+      const db = new Database(join(tachileik.dir, DATABASE_FILE), { readonly: true })
+      try {
+        const everything = JSON.stringify([db.prepare('SELECT name, owner FROM docs').all(), db.prepare('SELECT peer, doc FROM sync_peer_docs').all()])
+        expect(everything).not.toContain(pheung.id)
+      } finally {
+        db.close()
+      }
+    } finally {
+      for (const o of [saen, pheung, tachileik]) await o.station.close()
+    }
+  })
 })
