@@ -63,7 +63,7 @@ export function ReadBundlePanel({ peer, shell, onImported }: { peer: PeerLinkSta
         value={file}
         onChange={choose}
         name="usb-file"
-        placeholder={t('link.usb.read.filePlaceholder')}
+        placeholder="/media/usb/BLO-….blobundle"
         empty={t('link.usb.read.fileEmpty')}
         disabled={busy}
       />

@@ -52,7 +52,7 @@ export function WriteBundlePanel({ peer, shell, onWritten }: { peer: PeerLinkSta
         value={folder}
         onChange={setFolder}
         name="usb-folder"
-        placeholder={t('link.usb.write.folderPlaceholder')}
+        placeholder="/media/usb"
         empty={t('link.usb.write.folderEmpty')}
         disabled={busy}
       />
