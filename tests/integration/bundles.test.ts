@@ -5,7 +5,9 @@
  */
 import { randomBytes } from 'node:crypto'
 import Database from 'better-sqlite3'
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BundleWriter } from '../../main/core/bundle/bundle-container'
@@ -58,6 +60,15 @@ async function state(office: Office) {
   const history = await call(office.station, 'bundles.history', {})
   const status = await call(office.station, 'link.status', {})
   return { received: received.total, alerts: alerts.total, history: history.length, pending: status.peers.map((p) => [p.stationId, p.pendingDocs]) }
+}
+
+function canMountTmpfs(): boolean {
+  if (process.getuid?.() !== 0) return false
+  const dir = mkdtempSync(join(tmpdir(), 'blo-mount-probe-'))
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', dir]).status === 0
+  if (mounted) spawnSync('umount', [dir])
+  rmSync(dir, { recursive: true, force: true })
+  return mounted
 }
 
 const pendingFor = async (office: Office, peer: Office) => (await call(office.station, 'link.status', {})).peers.find((p) => p.stationId === peer.id)!.pendingDocs
@@ -339,6 +350,35 @@ describe('sync bundles', () => {
       }
     } finally {
       for (const o of [saen, pheung, tachileik]) await o.station.close()
+    }
+  })
+
+  // A stick that fills up (or is pulled) mid-write: a small tmpfs stands in for it. Mounting needs root and the
+  // right to mount (CI has both); where a trial mount fails the test is skipped, and says so in its name.
+  it.skipIf(!canMountTmpfs())('leave nothing half-written when the stick fills up mid-write, and say so (needs root and mount)', async () => {
+    const a = await open(tempDir(), OFFICES.chiangSaen)
+    const b = await open(tempDir(), OFFICES.tonPheung)
+    const stick = tempDir()
+    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', stick])
+    expect(mounted.status, mounted.stderr.toString()).toBe(0)
+    try {
+      await acquaint(a, b)
+      for (let i = 0; i < 40; i++) await call(a.station, 'exchange.sendAlert', { subject: 'other', text: `Alert ${i}: ${randomBytes(2400).toString('base64')}` })
+      const small = join(stick, 'week.blobundle')
+      writeFileSync(small, 'the bundle of last week')
+      const reply = await a.station.dispatch('bundles.export', { to: b.id, path: small }, officer)
+      expect(reply.ok).toBe(false)
+      if (reply.ok) return
+      expect(reply.error.code).toBe('unavailable')
+      expect(reply.error.message).toMatch(/could not be written to .*week\.blobundle \(ENOSPC\).*Nothing was left under that name/)
+      // The older file of that name is untouched, and no temporary file is left behind.
+      expect(readdirSync(stick)).toEqual(['week.blobundle'])
+      expect(readFileSync(small, 'utf8')).toBe('the bundle of last week')
+      expect((await call(a.station, 'bundles.history', {})).filter((h) => h.direction === 'written')).toHaveLength(1) // the introduction only
+    } finally {
+      spawnSync('umount', [stick])
+      await a.station.close()
+      await b.station.close()
     }
   })
 })
