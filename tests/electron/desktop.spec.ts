@@ -113,7 +113,7 @@ test('reopens with the size and place it was closed with', async () => {
   expect(bounds).toMatchObject({ width: 1100, height: 700 })
 })
 
-test('opens file dialogs only for a signed-in administrator, on a checked request', async () => {
+test('opens file dialogs only for a signed-in officer (the method given the path checks its own role), on a checked request', async () => {
   type Page = { blo: { invoke(method: string, input: unknown): Promise<unknown>; desktop: { request(request: unknown): Promise<unknown> } } }
   const ask = (request: unknown) => page.evaluate((r) => (globalThis as unknown as Page).blo.desktop.request(r), request)
   expect(await ask({ action: 'pickFolder', title: 'Where' })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
