@@ -345,7 +345,8 @@ function parseHeader(bytes: Buffer, name: string): ContainerHeader {
     header.format === FORMAT &&
     typeof header.to === 'string' &&
     (header.sealing === 'introduction' || (header.sealing === 'sealed' && typeof header.ephemeralKey === 'string' && typeof header.salt === 'string'))
-  if (header.format !== undefined && header.format !== FORMAT) {
+  // Only a later format is a reason to update; any other number is damage.
+  if (typeof header.format === 'number' && header.format > FORMAT) {
     throw new BundleRefusal('invalid', `${name} is bundle format ${String(header.format)}; this station reads format ${FORMAT}. Update this station.`)
   }
   // A recipient that is not a well-formed station ID (its check symbols catch any one or two misread) is damage.
