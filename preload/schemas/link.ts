@@ -47,7 +47,9 @@ export const PeerLinkStatus = z.object({
   transfers: z.array(TransferProgress),
   lastError: z.string().nullable(),
   nextAttemptAt: z.string().nullable(),
-  docsAtLimit: z.array(DocAtLimit)
+  docsAtLimit: z.array(DocAtLimit),
+  /** The last bundle written for it and imported from it (exchange by USB). */
+  lastBundle: z.object({ written: z.string().nullable(), imported: z.string().nullable() })
 })
 export type PeerLinkStatus = z.infer<typeof PeerLinkStatus>
 

@@ -151,6 +151,13 @@ test('two stations with no link introduce themselves and carry a shared case by 
   await b.getByTestId('exchange-search').fill('ตัวนิ่มมีชีวิต')
   await expect(b.getByTestId('exchange-row')).toHaveCount(1)
 
+  // With no link, the counterpart's card says when a bundle last crossed each way; nothing waits on A any more.
+  await b.getByTestId('nav-link').click()
+  await expect(b.getByTestId('peer-last-bundle')).toContainText('read')
+  await expect(b.getByTestId('peer-last-bundle')).toContainText('written')
+  await expect(b.getByTestId('peer-last-contact')).toContainText('never')
+  await shot(b, '04b-link-last-bundle-en')
+
   // A tampered file is refused in the dialog, in one line.
   const tampered = join(stick, 'tampered.blobundle')
   const bytes = readFileSync(week)

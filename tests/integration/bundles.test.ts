@@ -134,6 +134,9 @@ describe('sync bundles', () => {
       expect(ack.contents).toMatchObject({ records: { new: 0 }, messages: { alerts: 0, replies: 0 } })
       await call(b.station, 'bundles.import', { file: ack.file })
       expect(await pendingFor(b, a)).toBe(0)
+      const card = (await call(b.station, 'link.status', {})).peers[0]
+      expect(card.lastBundle).toEqual({ written: expect.any(String), imported: expect.any(String) })
+      expect(card.lastContact).toBeNull() // no link ever: only the bundles say when the two last exchanged
 
       const history = await call(a.station, 'bundles.history', { peer: b.id })
       expect(history.map((h) => [h.direction, h.kind])).toEqual([

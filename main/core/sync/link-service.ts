@@ -12,6 +12,7 @@ import { CounterpartRegistry } from '../identity/counterpart-registry'
 import { ensureStationIdentity, type StationIdentity } from '../identity/station-identity'
 import type { StationMeta } from '../station-meta'
 import type { LinkStatus } from '../../../preload/api'
+import { lastBundles } from './last-bundles'
 import { SyncEngine, type SyncEngineOptions } from './sync-engine'
 
 /** Where a station listens for its counterpart unless told otherwise (README, "Cross-border link"). */
@@ -101,7 +102,9 @@ export class LinkService {
 
   async status(): Promise<LinkStatus> {
     const { identity, engine } = await this.ready
-    return { stationId: identity.stationId, listening: this.listening, listenError: this.listenError, peers: engine.status() }
+    const bundles = lastBundles(this.db)
+    const peers = engine.status().map((p) => ({ ...p, lastBundle: bundles.get(p.stationId) ?? { written: null, imported: null } }))
+    return { stationId: identity.stationId, listening: this.listening, listenError: this.listenError, peers }
   }
 
   handlers(meta: StationMeta): LinkHandlers {
@@ -147,6 +150,7 @@ export class LinkService {
   /** An event of another carrier of the link (a bundle) for the link log. */
   record(peer: string | null, kind: LinkEventKind, detail: string): void {
     this.log(peer, kind, detail)
+    this.scheduleStatusEvent()
   }
 
   /**

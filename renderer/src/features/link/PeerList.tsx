@@ -73,6 +73,16 @@ function PeerCard({ peer, onUsb, onUnpair }: { peer: PeerLinkStatus; onUsb: () =
       <dd data-testid={`peer-${key}`}>{value}</dd>
     </div>
   )
+  const lastBundle = () => {
+    const { imported, written } = peer.lastBundle
+    if (!imported && !written) return <span className="muted">{t('link.peers.noBundle')}</span>
+    return (
+      <>
+        {imported && <span className="peer-bundle">{t('link.peers.bundleImported')} {when(imported, '')}</span>}
+        {written && <span className="peer-bundle">{t('link.peers.bundleWritten')} {when(written, '')}</span>}
+      </>
+    )
+  }
   const pending =
     peer.pendingDocs === 0 ? t('link.peers.nothingPending') : t('link.peers.pending', { count: peer.pendingDocs, size: fmt.bytes(peer.pendingBytes) })
   return (
@@ -102,6 +112,7 @@ function PeerCard({ peer, onUsb, onUnpair }: { peer: PeerLinkStatus; onUsb: () =
         {fact('last-contact', t('link.peers.lastContact'), when(peer.lastContact, t('link.peers.never')))}
         {fact('last-sync', t('link.peers.lastSync'), when(peer.lastCompleteSync, t('link.peers.never')))}
         {fact('pending', t('link.peers.pendingLabel'), pending)}
+        {fact('last-bundle', t('link.peers.lastBundle'), lastBundle())}
         {fact(
           'next-attempt',
           t('link.peers.nextAttempt'),
