@@ -56,10 +56,7 @@ export interface ContainerHeader {
 
 /** What is wrong with a file offered as a bundle; the message is one line for the officer. */
 export class BundleRefusal extends Error {
-  constructor(
-    readonly reason: 'not-a-bundle' | 'truncated' | 'tampered' | 'wrong-recipient' | 'unknown-sender' | 'too-large' | 'unreadable' | 'invalid',
-    message: string
-  ) {
+  constructor(message: string) {
     super(message)
     this.name = 'BundleRefusal'
   }
@@ -111,7 +108,7 @@ export class BundleWriter {
   constructor(private readonly options: SealOptions) {
     this.temp = join(dirname(options.path), `.${basename(options.path)}.partial-${process.pid}`)
     let header: ContainerHeader = { format: FORMAT, to: options.to, sealing: 'introduction' }
-    this.key = null
+    let key: Buffer | null = null
     if (options.recipientCertificate) {
       const recipient = new X509Certificate(options.recipientCertificate).publicKey
       const ephemeral = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
@@ -122,8 +119,9 @@ export class BundleWriter {
         ephemeralKey: ephemeral.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
         salt: salt.toString('base64')
       }
-      this.key = recordKey(ephemeral.privateKey, recipient, salt)
+      key = recordKey(ephemeral.privateKey, recipient, salt)
     }
+    this.key = key
     const headerBytes = Buffer.from(JSON.stringify(header))
     this.headerHash = createHash('sha256').update(headerBytes).digest()
     this.fd = openSync(this.temp, 'w', 0o600)
@@ -244,22 +242,22 @@ export class BundleReader {
     try {
       this.fd = openSync(path, 'r')
     } catch (error) {
-      throw new BundleRefusal('unreadable', `Cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`)
+      throw new BundleRefusal(`Cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`)
     }
     try {
       this.bytes = fstatSync(this.fd).size
       if (this.bytes > options.maxBytes) {
-        throw new BundleRefusal('too-large', `${basename(path)} is ${this.bytes} bytes, more than the ${options.maxBytes} bytes a bundle may have.`)
+        throw new BundleRefusal(`${basename(path)} is ${this.bytes} bytes, more than the ${options.maxBytes} bytes a bundle may have.`)
       }
       const magic = this.read(MAGIC.length, 'not-a-bundle')
-      if (!magic.equals(MAGIC)) throw new BundleRefusal('not-a-bundle', `${basename(path)} is not a BLO Station sync bundle.`)
+      if (!magic.equals(MAGIC)) throw new BundleRefusal(`${basename(path)} is not a BLO Station sync bundle.`)
       const headerLength = this.read(4, 'truncated').readUInt32BE()
-      if (headerLength > MAX_HEADER_BYTES) throw new BundleRefusal('tampered', `${basename(path)} has a damaged header.`)
+      if (headerLength > MAX_HEADER_BYTES) throw new BundleRefusal(`${basename(path)} has a damaged header.`)
       const headerBytes = this.read(headerLength, 'truncated')
       this.header = parseHeader(headerBytes, basename(path))
       this.headerHash = createHash('sha256').update(headerBytes).digest()
       if (this.header.to !== options.self) {
-        throw new BundleRefusal('wrong-recipient', `${basename(path)} is addressed to station ${this.header.to}, not to this station (${options.self}).`)
+        throw new BundleRefusal(`${basename(path)} is addressed to station ${this.header.to}, not to this station (${options.self}).`)
       }
       if (this.header.sealing === 'sealed') {
         const ephemeral = createPublicKey({ key: Buffer.from(this.header.ephemeralKey!, 'base64'), format: 'der', type: 'spki' })
@@ -268,7 +266,7 @@ export class BundleReader {
     } catch (error) {
       closeSync(this.fd)
       if (error instanceof BundleRefusal) throw error
-      throw new BundleRefusal('tampered', `${basename(path)} has a damaged header (${(error as Error).message}).`)
+      throw new BundleRefusal(`${basename(path)} has a damaged header (${(error as Error).message}).`)
     }
   }
 
@@ -298,7 +296,7 @@ export class BundleReader {
 
   /** After the last record: the signature is the sender's, over every byte before it, and nothing follows it. */
   verify(senderCertificate: Uint8Array): void {
-    if (!this.ended) throw new BundleRefusal('truncated', `${basename(this.path)} was read only in part.`)
+    if (!this.ended) throw new BundleRefusal(`${basename(this.path)} was read only in part.`)
     const digest = this.signed.digest()
     const length = this.readUnsigned(4, 'truncated').readUInt32BE()
     if (length > MAX_SIGNATURE_BYTES) throw this.tampered()
@@ -313,7 +311,7 @@ export class BundleReader {
   }
 
   private tampered(): BundleRefusal {
-    return new BundleRefusal('tampered', `${basename(this.path)} has been altered or damaged since it was written; import nothing from it and ask for a new one.`)
+    return new BundleRefusal(`${basename(this.path)} has been altered or damaged since it was written; import nothing from it and ask for a new one.`)
   }
 
   private read(length: number, short: 'truncated' | 'not-a-bundle'): Buffer {
@@ -325,13 +323,13 @@ export class BundleReader {
   private readUnsigned(length: number, short: 'truncated' | 'not-a-bundle'): Buffer {
     if (this.at + length > this.bytes) {
       throw short === 'not-a-bundle'
-        ? new BundleRefusal('not-a-bundle', `${basename(this.path)} is not a BLO Station sync bundle.`)
-        : new BundleRefusal('truncated', `${basename(this.path)} is cut short (${this.bytes} bytes): it was not written completely; write it again.`)
+        ? new BundleRefusal(`${basename(this.path)} is not a BLO Station sync bundle.`)
+        : new BundleRefusal(`${basename(this.path)} is cut short (${this.bytes} bytes): it was not written completely; write it again.`)
     }
     const bytes = Buffer.alloc(length)
     for (let got = 0; got < length; ) {
       const n = readSync(this.fd, bytes, got, length - got, this.at + got)
-      if (n === 0) throw new BundleRefusal('truncated', `${basename(this.path)} is cut short.`)
+      if (n === 0) throw new BundleRefusal(`${basename(this.path)} is cut short.`)
       got += n
     }
     this.at += length
@@ -347,10 +345,10 @@ function parseHeader(bytes: Buffer, name: string): ContainerHeader {
     (header.sealing === 'introduction' || (header.sealing === 'sealed' && typeof header.ephemeralKey === 'string' && typeof header.salt === 'string'))
   // Only a later format is a reason to update; any other number is damage.
   if (typeof header.format === 'number' && header.format > FORMAT) {
-    throw new BundleRefusal('invalid', `${name} is bundle format ${String(header.format)}; this station reads format ${FORMAT}. Update this station.`)
+    throw new BundleRefusal(`${name} is bundle format ${String(header.format)}; this station reads format ${FORMAT}. Update this station.`)
   }
   // A recipient that is not a well-formed station ID (its check symbols catch any one or two misread) is damage.
-  if (!ok || !isStationId(header.to!)) throw new BundleRefusal('tampered', `${name} has a damaged header.`)
+  if (!ok || !isStationId(header.to!)) throw new BundleRefusal(`${name} has a damaged header.`)
   return header as ContainerHeader
 }
 

@@ -28,7 +28,8 @@ import type { CounterpartRegistry } from '../identity/counterpart-registry'
 import type { LinkEventKind } from '../identity/link-log'
 import { certificateDer, type StationIdentity } from '../identity/station-identity'
 import { stationIdFromCertificate } from '../identity/station-id'
-import { EMPTY_FINGERPRINT, fingerprint, hasContentBeyond, isEmptyFingerprint, sameBytes, type DocFingerprint } from '../sync/doc-fingerprint'
+import { EMPTY_FINGERPRINT, hasContentBeyond, isEmptyFingerprint, sameBytes, type DocFingerprint } from '../sync/doc-fingerprint'
+import { FingerprintCache } from '../sync/fingerprint-cache'
 import { RemoteOrigin } from '../sync/remote-origin'
 import { sentTo, sharedWith, writableBy } from '../sync/scope'
 import type { SyncEngine } from '../sync/sync-engine'
@@ -124,13 +125,15 @@ export class BundleService {
   /** Every update the counterpart lacks, then what this station holds of every document both share. */
   private async writeContent(writer: BundleWriter, to: string, known: ReadonlyMap<string, DocFingerprint>, contents: BundleContents): Promise<void> {
     const { store } = this.deps
+    const fingerprints = new FingerprintCache(store)
     const docs = sentTo(store, this.self, to)
     let done = 0
     for (const info of docs) {
-      const ours = fingerprint(store.get(info.name))
+      const ours = fingerprints.of(info.name)
       const theirs = known.get(info.name) ?? EMPTY_FINGERPRINT
-      const lacking = hasContentBeyond(ours.stateVector, theirs.stateVector) || (!isEmptyFingerprint(ours) && !sameBytes(ours.deleteHash, theirs.deleteHash))
-      if (lacking && !isEmptyFingerprint(ours)) {
+      // Deletions do not move the state vector: a different delete set is something to send too.
+      const lacking = !isEmptyFingerprint(ours) && (hasContentBeyond(ours.stateVector, theirs.stateVector) || !sameBytes(ours.deleteHash, theirs.deleteHash))
+      if (lacking) {
         const update = store.diff(info.name, theirs.stateVector)
         const packed = await compressUpdateOffThread(update)
         countUpdate(contents, info, update, packed.update.byteLength)
@@ -141,7 +144,7 @@ export class BundleService {
       this.deps.progress({ to, docs: ++done, totalDocs: docs.length, bytes: writer.bytes })
     }
     for (const info of sharedWith(store, this.self, to)) {
-      const ours = fingerprint(store.get(info.name))
+      const ours = fingerprints.of(info.name)
       if (isEmptyFingerprint(ours)) continue
       writer.write(encodeEntry({ type: ENTRY.holds, doc: info.name, fingerprint: ours }))
       contents.acknowledged++
@@ -171,7 +174,7 @@ export class BundleService {
     const preview = this.preview(path, checked)
     if (preview.importedAt) return { preview, imported: false, changedDocs: 0 }
     const from = checked.manifest.from
-    const origin = new RemoteOrigin(from, 'bundle')
+    const origin = new RemoteOrigin(from)
     const changed = new Set<string>()
     const off = this.deps.store.onUpdate((name, _update, o) => {
       if (o === origin) changed.add(name)
@@ -182,7 +185,7 @@ export class BundleService {
           // Read again inside the transaction: the file on a stick may have changed since it was checked, and
           // the signature checked at the end of this pass undoes everything applied in it if so.
           const read = this.pass(path, (info, update) => this.deps.store.receive(info, update, origin))
-          if (read.manifest.bundleId !== checked.manifest.bundleId) throw new BundleRefusal('tampered', `${basename(path)} changed while it was being read.`)
+          if (read.manifest.bundleId !== checked.manifest.bundleId) throw new BundleRefusal(`${basename(path)} changed while it was being read.`)
           this.remember('imported', { ...preview, peer: from, file: path }, by)
         })
       )
@@ -222,10 +225,10 @@ export class BundleService {
         error instanceof BundleRefusal
           ? error
           : error instanceof EntryError
-            ? new BundleRefusal('invalid', `${basename(path)} cannot be read: ${error.message}. Ask the counterpart for a new bundle.`)
+            ? new BundleRefusal(`${basename(path)} cannot be read: ${error.message}. Ask the counterpart for a new bundle.`)
             : error instanceof ApiError
               ? null
-              : new BundleRefusal('invalid', `${basename(path)} could not be imported: ${(error as Error).message}. Nothing was changed.`)
+              : new BundleRefusal(`${basename(path)} could not be imported: ${(error as Error).message}. Nothing was changed.`)
       if (!refusal) throw error
       this.deps.log(null, 'bundle-refused', refusal.message)
       throw refusedAs(refusal)
@@ -245,7 +248,7 @@ export class BundleService {
         for (const entry of parser.feed(record)) read = this.take(read, entry, reader, apply, basename(path))
       }
       parser.end()
-      if (!read) throw new BundleRefusal('invalid', `${basename(path)} holds nothing.`)
+      if (!read) throw new BundleRefusal(`${basename(path)} holds nothing.`)
       reader.verify(read.certificate)
       return { ...read, bytes: reader.bytes }
     } finally {
@@ -269,7 +272,7 @@ export class BundleService {
     if (read.manifest.basis === 'introduction') throw new EntryError('an introduction carries nothing but the certificate')
     if (entry.type === ENTRY.update) {
       const info = writableBy(from, entry.doc)
-      if (!info) throw new BundleRefusal('invalid', `${name} carries changes to ${entry.doc}, which station ${from} may not write; nothing was imported.`)
+      if (!info) throw new BundleRefusal(`${name} carries changes to ${entry.doc}, which station ${from} may not write; nothing was imported.`)
       const update = decompressUpdate(entry.flags, entry.payload)
       countUpdate(read.contents, info, update, entry.payload.byteLength)
       apply?.(info, update)
@@ -287,13 +290,11 @@ export class BundleService {
   /** The manifest names a paired sender whose certificate it carries, and this station as the recipient. */
   private sender(manifest: BundleManifest, reader: BundleReader, name: string): Pick<Read, 'manifest' | 'certificate'> {
     if (manifest.to !== this.self || reader.header.to !== manifest.to) {
-      throw new BundleRefusal('wrong-recipient', `${name} is addressed to station ${manifest.to}, not to this station (${this.self}).`)
+      throw new BundleRefusal(`${name} is addressed to station ${manifest.to}, not to this station (${this.self}).`)
     }
     if ((manifest.basis === 'introduction') !== (reader.header.sealing === 'introduction')) throw new EntryError('its manifest and its sealing disagree')
     if (!this.deps.peers.get(manifest.from)) {
-      throw new BundleRefusal(
-        'unknown-sender',
-        `${name} is from station ${manifest.from}, which is not paired with this station (or was unpaired); pair it first if it should be.`
+      throw new BundleRefusal(`${name} is from station ${manifest.from}, which is not paired with this station (or was unpaired); pair it first if it should be.`
       )
     }
     const certificate = new Uint8Array(Buffer.from(manifest.certificate, 'base64'))
@@ -303,7 +304,7 @@ export class BundleService {
     } catch {
       throw new EntryError('the sender certificate is damaged')
     }
-    if (id !== manifest.from) throw new BundleRefusal('tampered', `${name} carries a certificate that is not station ${manifest.from}'s.`)
+    if (id !== manifest.from) throw new BundleRefusal(`${name} carries a certificate that is not station ${manifest.from}'s.`)
     return { manifest, certificate }
   }
 

@@ -4,8 +4,5 @@
  * status) knows whose it was.
  */
 export class RemoteOrigin {
-  constructor(
-    readonly peer: string,
-    readonly carrier: 'bundle'
-  ) {}
+  constructor(readonly peer: string) {}
 }

@@ -294,11 +294,9 @@ export class SyncEngine {
 
 /** The fingerprint that holds at least as much as both: the per-writer maximum, and the delete hash of the fuller one. */
 function laterOf(known: DocFingerprint, offered: DocFingerprint): DocFingerprint {
-  const ours = Y.decodeStateVector(known.stateVector)
-  const theirs = Y.decodeStateVector(offered.stateVector)
   if (!hasContentBeyond(known.stateVector, offered.stateVector)) return offered
   if (!hasContentBeyond(offered.stateVector, known.stateVector)) return known
-  const merged = new Map(ours)
-  for (const [client, clock] of theirs) merged.set(client, Math.max(clock, merged.get(client) ?? 0))
+  const merged = Y.decodeStateVector(known.stateVector)
+  for (const [client, clock] of Y.decodeStateVector(offered.stateVector)) merged.set(client, Math.max(clock, merged.get(client) ?? 0))
   return { stateVector: Y.encodeStateVector(merged), deleteHash: known.deleteHash }
 }
