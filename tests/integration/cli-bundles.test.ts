@@ -73,6 +73,7 @@ describe('blo bundle', () => {
     oneLine(await runCli(['bundle', 'export', '--data', saen.dir, '--to', pheung.id, '--out', join(stick, 'gone', 'x.blobundle')]), 1, /does not exist/)
     oneLine(await runCli(['bundle', 'import', '--data', pheung.dir]), 2, /exactly one FILE/)
     oneLine(await runCli(['bundle', 'import', '--data', pheung.dir, join(stick, 'missing.blobundle')]), 1, /Cannot read/)
+    oneLine(await runCli(['bundle', 'import', '--data', pheung.dir, stick]), 1, /is a folder, not a bundle file/)
     const bytes = readFileSync(out.file)
     const cut = join(stick, 'cut.blobundle')
     writeFileSync(cut, bytes.subarray(0, bytes.length - 100))

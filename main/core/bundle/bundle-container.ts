@@ -245,7 +245,9 @@ export class BundleReader {
       throw new BundleRefusal(`Cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`)
     }
     try {
-      this.bytes = fstatSync(this.fd).size
+      const stat = fstatSync(this.fd)
+      if (!stat.isFile()) throw new BundleRefusal(`${path} is a folder, not a bundle file; choose the .blobundle file inside it.`)
+      this.bytes = stat.size
       if (this.bytes > options.maxBytes) {
         throw new BundleRefusal(`${basename(path)} is ${this.bytes} bytes, more than the ${options.maxBytes} bytes a bundle may have.`)
       }
