@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process'
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { BundleWriter } from '../../main/core/bundle/bundle-container'
 import { ENTRY, encodeEntry } from '../../main/core/bundle/bundle-entries'
 import { DATABASE_FILE } from '../../main/core/db/database-file'
@@ -187,6 +187,29 @@ describe('sync bundles', () => {
       expect(await view(reversed)).toEqual(expected)
     } finally {
       for (const o of [a, inOrder, reversed]) await o.station.close()
+    }
+  })
+
+  it('never overwrite a bundle already on the stick, even one written in the same second', async () => {
+    const a = await open(tempDir(), OFFICES.chiangSaen)
+    const b = await open(tempDir(), OFFICES.tonPheung)
+    const stick = tempDir()
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-01T09:00:00Z') })
+    try {
+      await acquaint(a, b)
+      const c = await call(a.station, 'cases.create', methCase)
+      await call(a.station, 'exchange.share', { caseId: c.id })
+      const first = await call(a.station, 'bundles.export', { to: b.id, path: stick })
+      await call(a.station, 'exchange.sendAlert', { priority: 'urgent', subject: 'vehicle', text: 'Grey pickup heading north' })
+      const second = await call(a.station, 'bundles.export', { to: b.id, path: stick })
+      expect(second.file).not.toBe(first.file)
+      expect(readdirSync(stick).sort()).toEqual([first.file, second.file].map((f) => f.slice(stick.length + 1)).sort())
+      // The first one still carries its case: nothing wrote over it.
+      expect((await call(b.station, 'bundles.inspect', { file: first.file })).contents.records.new).toBe(1)
+      expect((await call(b.station, 'bundles.inspect', { file: second.file })).contents.messages.alerts).toBe(1)
+    } finally {
+      vi.useRealTimers()
+      for (const o of [a, b]) await o.station.close()
     }
   })
 

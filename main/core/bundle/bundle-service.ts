@@ -151,10 +151,18 @@ export class BundleService {
     }
   }
 
-  /** A folder gets a new file named for both stations and the time; a file path is used as it is. */
+  /**
+   * A folder gets a new file named for both stations and the time, never one already on the stick (two bundles
+   * written within a second must both survive until read); a file path is used as it is.
+   */
   private target(path: string, to: string, at: Date): string {
     const full = resolve(path)
-    if (existsSync(full) && statSync(full).isDirectory()) return join(full, `BLO-${this.self.slice(0, 4)}-to-${to.slice(0, 4)}-${stamp(at)}${BUNDLE_EXTENSION}`)
+    if (existsSync(full) && statSync(full).isDirectory()) {
+      const base = `BLO-${this.self.slice(0, 4)}-to-${to.slice(0, 4)}-${stamp(at)}`
+      let name = `${base}${BUNDLE_EXTENSION}`
+      for (let n = 2; existsSync(join(full, name)); n++) name = `${base}-${n}${BUNDLE_EXTENSION}`
+      return join(full, name)
+    }
     if (!existsSync(dirname(full))) throw new ApiError('invalid_input', `The folder ${dirname(full)} does not exist; choose another place (is the stick inserted?).`, [{ path: 'path', message: 'no such folder' }])
     return full
   }
