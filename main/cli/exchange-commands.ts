@@ -3,7 +3,7 @@
  * across either way, send alerts and requests for information, reply to them. Each is the API method of
  * the same name, JSON out; `exchange list` without --box gathers every box in one answer.
  */
-import type { ExchangeBox, ExchangePage, MessageThread } from '../../preload/api'
+import type { ExchangeBox, ExchangePage, MessageThread, MethodName } from '../../preload/api'
 import { EXCHANGE_BOXES } from '../../preload/vocabulary'
 import { dataDirFlag, integerFlag, parseFlags, requiredFlag, UsageError } from './flags'
 import { printJson, unwrap } from './output'
@@ -23,21 +23,48 @@ function oneCaseId(command: string, positionals: string[]): string {
   return positionals[0]
 }
 
+const commaList = (value: string | undefined) => value?.split(',').map((f) => f.trim()).filter((f) => f !== '')
+
+/**
+ * `--to ID[,ID…]`, or `--to all` for every paired station (only when typed: with more than one counterpart
+ * the station refuses to guess). Without it the API's rule holds: the one counterpart, if only one is paired.
+ */
+async function audience(station: StationConnection, command: string, value: string | undefined): Promise<{ to?: string[] }> {
+  if (value === undefined) return {}
+  if (value.trim() === 'all') {
+    const paired = unwrap(await station.call('counterparts.list', {})) as { stationId: string }[]
+    if (!paired.length) throw new UsageError(`${command} --to all: no counterpart is paired yet (blo pair add)`)
+    return { to: paired.map((p) => p.stationId) }
+  }
+  const to = commaList(value)
+  if (!to?.length) throw new UsageError(`${command} --to needs STATION_ID[,STATION_ID…] or all`)
+  return { to }
+}
+
+/** One method call whose input names an audience (`--to`). */
+async function sendTo(values: { data?: string; to?: string }, command: string, method: MethodName, input: Record<string, unknown>): Promise<void> {
+  await withStation(dataDirFlag(values.data), async (station) =>
+    printJson(unwrap(await station.call(method, { ...input, ...(await audience(station, command, values.to)) })))
+  )
+}
+
 async function share(args: string[]): Promise<void> {
-  const { values, positionals } = parseFlags({ args, allowPositionals: true, options: { ...DATA, fields: { type: 'string' } } })
+  const { values, positionals } = parseFlags({ args, allowPositionals: true, options: { ...DATA, fields: { type: 'string' }, to: { type: 'string' } } })
   const caseId = oneCaseId('share', positionals)
   // "--fields summary,items": the groups to send; `core` always goes, personal data only when named.
-  const fields = values.fields?.split(',').map((f) => f.trim()).filter((f) => f !== '')
-  await printCall(dataDirFlag(values.data), 'exchange.share', { caseId, ...given({ fields }) })
+  const fields = commaList(values.fields)
+  await sendTo(values, 'share', 'exchange.share', { caseId, ...given({ fields }) })
 }
 
 async function withdraw(args: string[]): Promise<void> {
-  const { values, positionals } = parseFlags({ args, allowPositionals: true, options: { ...DATA, reason: { type: 'string' } } })
+  const { values, positionals } = parseFlags({ args, allowPositionals: true, options: { ...DATA, reason: { type: 'string' }, from: { type: 'string' } } })
   const caseId = oneCaseId('withdraw', positionals)
-  await printCall(dataDirFlag(values.data), 'exchange.withdraw', { caseId, reason: requiredFlag('withdraw', 'reason', values.reason) })
+  const from = commaList(values.from)
+  if (values.from !== undefined && !from?.length) throw new UsageError('withdraw --from needs STATION_ID[,STATION_ID…]')
+  await printCall(dataDirFlag(values.data), 'exchange.withdraw', { caseId, reason: requiredFlag('withdraw', 'reason', values.reason), ...given({ from }) })
 }
 
-type ListQuery = { q?: string; from?: string; to?: string; unreadOnly?: boolean; limit?: number }
+type ListQuery = { q?: string; from?: string; to?: string; unreadOnly?: boolean; counterpart?: string; limit?: number }
 type ThreadRow = Extract<ExchangePage['rows'][number], { type: 'message' }>
 
 /** One box; alert and request threads carry their replies, so a script sees a question and its answers together. */
@@ -63,6 +90,7 @@ async function list(args: string[]): Promise<void> {
       from: { type: 'string' },
       to: { type: 'string' },
       unread: { type: 'boolean' },
+      counterpart: { type: 'string' },
       limit: { type: 'string' }
     }
   })
@@ -71,6 +99,7 @@ async function list(args: string[]): Promise<void> {
     from: values.from,
     to: values.to,
     unreadOnly: values.unread,
+    counterpart: values.counterpart,
     limit: values.limit === undefined ? undefined : integerFlag('limit', values.limit, 1, 1000)
   })
   await withStation(dataDirFlag(values.data), async (station) => {
@@ -106,7 +135,8 @@ async function sendAlert(args: string[]): Promise<void> {
       plate: { type: 'string' },
       name: { type: 'string' },
       route: { type: 'string' },
-      'expires-at': { type: 'string' }
+      'expires-at': { type: 'string' },
+      to: { type: 'string' }
     }
   })
   const input = {
@@ -114,13 +144,21 @@ async function sendAlert(args: string[]): Promise<void> {
     text: requiredFlag('alert send', 'text', values.text),
     ...given({ priority: values.priority, plate: values.plate, name: values.name, route: values.route, expiresAt: values['expires-at'] })
   }
-  await printCall(dataDirFlag(values.data), 'exchange.sendAlert', input)
+  await sendTo(values, 'alert send', 'exchange.sendAlert', input)
 }
 
 async function sendRequest(args: string[]): Promise<void> {
   const { values } = parseFlags({
     args,
-    options: { ...DATA, title: { type: 'string' }, text: { type: 'string' }, priority: { type: 'string' }, origin: { type: 'string' }, record: { type: 'string' } }
+    options: {
+      ...DATA,
+      title: { type: 'string' },
+      text: { type: 'string' },
+      priority: { type: 'string' },
+      origin: { type: 'string' },
+      record: { type: 'string' },
+      to: { type: 'string' }
+    }
   })
   const input: Record<string, unknown> = {
     title: requiredFlag('request send', 'title', values.title),
@@ -130,7 +168,7 @@ async function sendRequest(args: string[]): Promise<void> {
   // A request may ask about one of the counterpart's records: --record ID --origin ITS_STATION_ID.
   if (values.record !== undefined) input.about = { origin: requiredFlag('request send --record', 'origin', values.origin), recordId: values.record }
   else if (values.origin !== undefined) throw new UsageError('request send: --origin goes with --record (the record the request is about)')
-  await printCall(dataDirFlag(values.data), 'exchange.sendRequest', input)
+  await sendTo(values, 'request send', 'exchange.sendRequest', input)
 }
 
 async function reply(args: string[]): Promise<void> {

@@ -21,8 +21,8 @@ Commands:
   bundle inspect --data DIR FILE --json                       sender, recipient, what a bundle holds; changes nothing
   bundle import  --data DIR FILE                              apply a counterpart's bundle (once; refused if altered)
 
-  share    --data DIR CASE_ID [--fields F1,F2,…]              share a case (or correct what was shared)
-  withdraw --data DIR CASE_ID --reason TEXT                   withdraw a shared case from the counterpart
+  share    --data DIR CASE_ID [--to IDS|all] [--fields F1,…]  share a case (or correct what was shared)
+  withdraw --data DIR CASE_ID --reason TEXT [--from IDS]      withdraw a shared case from counterparts
   exchange list --data DIR --json [--box B] [--q TEXT]        sent and received records, alerts, requests, replies
   exchange get  --data DIR --origin STATION_ID --record ID|--message ID --json
   alert send    --data DIR --subject S --text TEXT [options]  an urgent alert to the counterpart
@@ -103,25 +103,34 @@ export const SYNC_USAGE = `Usage: blo sync <status|log> [options]
 
 export const EXCHANGE_USAGE = `Usage: blo share | withdraw | exchange | alert | request | reply [options]
 
-  blo share --data DIR CASE_ID [--fields F1,F2,…]
-      Shares the case with the counterpart; sharing it again sends a correction. Field groups:
+  blo share --data DIR CASE_ID [--to STATION_ID[,STATION_ID…]|all] [--fields F1,F2,…]
+      Shares the case with the counterparts named (added to those it is shared with already); sharing it
+      again sends a correction to all of them. Field groups:
       ${SHARE_FIELDS.join(', ')}.
       Default: ${DEFAULT_SHARE_FIELDS.join(',')}. "core" (category, when, where) always goes.
       Personal data (${PERSONAL_SHARE_FIELDS.join(', ')}) goes only when named.
-  blo withdraw --data DIR CASE_ID --reason TEXT
-  blo exchange list --data DIR --json [--box B] [--q TEXT] [--from DATE] [--to DATE] [--unread] [--limit N]
+  blo withdraw --data DIR CASE_ID --reason TEXT [--from STATION_ID[,STATION_ID…]]
+      Withdraws it from every counterpart, or only from those named; each keeps the fact, not the case.
+  blo exchange list --data DIR --json [--box B] [--q TEXT] [--from DATE] [--to DATE] [--unread]
+                    [--counterpart STATION_ID] [--limit N]
       B: ${EXCHANGE_BOXES.join(', ')}. With --box prints {"box", "total", "unread", "rows"}; without it
       every box: {"unread", "received", "sent", "alerts", "requests"}, each {"total", "rows"}. Alert and
-      request rows carry their "replies". --q finds a substring in any script; --limit is per box (default 50).
+      request rows carry their "replies". --q finds a substring in any script; --counterpart keeps what that
+      station sent or was sent; --limit is per box (default 50). Our rows name their "audience".
   blo exchange get --data DIR --origin STATION_ID (--record ID | --message ID) --json
       One record (with the requests about it) or one message thread (with its replies).
   blo alert send --data DIR --subject S --text TEXT [--priority P] [--plate TEXT] [--name TEXT]
-                 [--route TEXT] [--expires-at DATE-TIME]
+                 [--route TEXT] [--expires-at DATE-TIME] [--to STATION_ID[,STATION_ID…]|all]
       S: ${ALERT_SUBJECTS.join(', ')}; P: ${PRIORITIES.join(', ')} (default urgent).
   blo request send --data DIR --title TEXT --text TEXT [--priority P] [--record ID --origin STATION_ID]
-      A request for information, about one of the counterpart's records when --record is given.
+                   [--to STATION_ID[,STATION_ID…]|all]
+      A request for information, about one of a counterpart's records when --record is given (it then goes
+      to that station only).
   blo reply --data DIR --origin STATION_ID --message ID --text TEXT
-      Answers an alert or a request; the reply lives in this station's own documents.
+      Answers an alert or a request; the reply goes to the station that asked.
+
+--to names who receives it: one or more paired stations, or "all". It may be left out while one counterpart
+is paired; with more, the station refuses to guess.
 
 Each prints what the station now holds (the record, or the message thread) as JSON.`
 

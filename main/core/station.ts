@@ -27,6 +27,8 @@ import { snapshotReader } from './export/snapshot-reader'
 import { reportHandlers } from './reports/report-handlers'
 import { openPlans } from './plans/plans'
 import { openBundles } from './bundle/bundles'
+import { planParties } from './plans/plan-parties'
+import { pairedCounterparts } from './identity/counterpart-registry'
 import { LinkService, type LinkListenOptions } from './sync/link-service'
 import { auditHandlers } from './audit/audit-handlers'
 import { AuditLog } from './audit/audit-log'
@@ -152,10 +154,10 @@ export function openStation(options: StationOptions): Station {
   const accounts = openAccounts(db, audit, now)
   const cases = new CaseRepository(db, () => meta.country, audit)
   const docs = new DocStore(db, { limits: options.docLimits })
-  const link = new LinkService(db, docs, meta, (status) => emit('link:status', status), audit, options.link)
+  const link = new LinkService(db, docs, meta, (status) => emit('link:status', status), audit, planParties(db), options.link)
   const stationId = link.identity.then((i) => i.stationId)
   stationId.catch(() => undefined) // a station closed before its key was made: each call that waits sees it, not the process
-  const exchange = openExchange({ db, store: docs, cases, audit, stationId, log, emit })
+  const exchange = openExchange({ db, store: docs, cases, audit, stationId, counterparts: () => pairedCounterparts(db), log, emit })
   const plans = openPlans({ db, store: docs, link, log, emit, audit, now })
   const bundles = openBundles({ db, store: docs, link, meta, audit, emit, maxBytes: options.maxBundleBytes })
   const exports = new ExportService({

@@ -47,7 +47,7 @@ export type SharedCase = z.infer<typeof SharedCase>
 export const Withdrawal = z.object({ at: IsoDateTime, by: Person, reason: z.string().max(2000) })
 
 /**
- * A shared record, keyed by recordId in the Y.Map `records` of `records/<owner>/<yyyy-mm>`. Sharing again
+ * A shared record, keyed by recordId in the Y.Map `records` of `records/<owner>/<recipient>/<yyyy-mm>`. Sharing again
  * replaces it (a correction, revision + 1); withdrawing replaces it with a tombstone that keeps only the ids
  * and the withdrawal, so the counterpart no longer holds the case.
  */
@@ -111,7 +111,7 @@ export const ReadValue = z.object({
 })
 
 /**
- * An entry in the Y.Map `messages` of `messages/<owner>/<yyyy-mm>`, keyed by id. Replies and receipts live in
+ * An entry in the Y.Map `messages` of `messages/<owner>/<recipient>/<yyyy-mm>`, keyed by id. Replies and receipts live in
  * the replying station's own document and point at the original; no station writes into the other's.
  */
 export const MessageValue = z.discriminatedUnion('kind', [AlertValue, RequestValue, ReplyValue, AckValue, ReadValue])
@@ -120,6 +120,11 @@ export type MessageValue = z.infer<typeof MessageValue>
 // ---- API inputs ----
 
 const CaseIdField = z.string().min(1, 'required').max(100)
+/**
+ * The paired stations something is sent to. Optional where one counterpart is paired (it is the default);
+ * with more, the station refuses a share, alert or request that does not name its audience.
+ */
+const Audience = z.array(StationIdText).min(1, 'choose at least one counterpart').max(100)
 
 export const ShareInput = z
   .object({
@@ -127,10 +132,13 @@ export const ShareInput = z
     fields: z
       .array(ShareField)
       .max(20)
-      .default([...DEFAULT_SHARE_FIELDS])
+      .default([...DEFAULT_SHARE_FIELDS]),
+    /** Counterparts to share with, added to those it is already shared with (a correction goes to all of them). */
+    to: Audience.optional()
   })
   .strict()
-export const WithdrawInput = z.object({ caseId: CaseIdField, reason: requiredText(2000) }).strict()
+/** Without `from`, the record is withdrawn from every counterpart it was shared with. */
+export const WithdrawInput = z.object({ caseId: CaseIdField, reason: requiredText(2000), from: Audience.optional() }).strict()
 
 export const SendAlertInput = z
   .object({
@@ -140,7 +148,8 @@ export const SendAlertInput = z
     plate: text(50).optional(),
     name: text(300).optional(),
     route: text(500).optional(),
-    expiresAt: IsoDateTime.optional()
+    expiresAt: IsoDateTime.optional(),
+    to: Audience.optional()
   })
   .strict()
 export const SendRequestInput = z
@@ -148,7 +157,9 @@ export const SendRequestInput = z
     title: requiredText(300),
     text: requiredText(5000),
     priority: Priority.default('normal'),
-    about: z.object({ origin: StationIdText, recordId: ItemId }).strict().optional()
+    /** A request about a record goes to the station that shared it. */
+    about: z.object({ origin: StationIdText, recordId: ItemId }).strict().optional(),
+    to: Audience.optional()
   })
   .strict()
 export const ReplyInput = z.object({ origin: StationIdText, messageId: ItemId, text: requiredText(5000) }).strict()
@@ -171,6 +182,8 @@ export const ExchangeQuery = z
     from: IsoDateOrDateTime.optional(),
     to: IsoDateOrDateTime.optional(),
     unreadOnly: z.boolean().default(false),
+    /** Only what this counterpart sent, or what was sent to it. */
+    counterpart: StationIdText.optional(),
     includeWithdrawn: z.boolean().default(true),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(1000).default(50)
@@ -194,7 +207,12 @@ const Provenance = {
   /** A counterpart's item we have not marked read (for a record: its current revision). */
   unread: z.boolean(),
   /** When the counterpart marked our item read (for a record: its current revision). */
-  readByCounterpartAt: z.string().nullable()
+  readByCounterpartAt: z.string().nullable(),
+  /**
+   * Our own item: the counterparts it is sent to (for a record: not withdrawn from), in station-ID order; empty
+   * for what was sent before audiences existed, which went to every counterpart. Empty for a received item.
+   */
+  audience: z.array(z.string())
 }
 
 export const RecordRow = z.object({
@@ -210,7 +228,9 @@ export const RecordRow = z.object({
   fields: z.array(ShareField),
   sharedAt: z.string(),
   updatedAt: z.string(),
-  withdrawn: Withdrawal.nullable()
+  withdrawn: Withdrawal.nullable(),
+  /** Our own record: the counterparts it was withdrawn from while others keep it. */
+  withdrawnFrom: z.array(z.string())
 })
 export type RecordRow = z.infer<typeof RecordRow>
 
@@ -241,6 +261,7 @@ export const RecordDetail = z.object({
   type: z.literal('record'),
   ...Provenance,
   record: SharedRecordValue,
+  withdrawnFrom: z.array(z.string()),
   /** Requests for information about this record, from either side. */
   requests: z.array(MessageEntry)
 })

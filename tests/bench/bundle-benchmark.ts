@@ -51,6 +51,7 @@ function bundlesOn(link: LinkStation): BundleService {
     peers: link.peers,
     certificates: new CounterpartCertificates(link.db),
     engine: link.engine,
+    scope: link.scope,
     audit: new AuditLog(link.db),
     log: () => undefined,
     progress: () => sample()

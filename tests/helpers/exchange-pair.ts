@@ -32,6 +32,8 @@ export class ExchangeSide {
   readonly changed: ExchangeBox[][] = []
   /** This station's own document updates, as the sync engine would send them. */
   readonly outbox: [string, Uint8Array][] = []
+  /** Stations this one is paired with: who its shares, alerts and requests may go to. */
+  readonly counterparts: string[] = []
   private readonly dispatch: ReturnType<typeof createDispatcher>
   private readonly connection: ConnectionState
 
@@ -50,6 +52,7 @@ export class ExchangeSide {
       cases: this.cases,
       audit: this.audit,
       stationId: id,
+      counterparts: () => this.counterparts.map((stationId) => ({ stationId, name: stationId })),
       log: (message) => this.logs.push(message),
       emit: (event, payload) => {
         if (event === 'exchange:changed') this.changed.push((payload as { boxes: ExchangeBox[] }).boxes)
@@ -62,6 +65,13 @@ export class ExchangeSide {
     this.store.onUpdate((name, update, origin) => {
       if (origin !== FROM_PEER) this.outbox.push([name, update])
     })
+  }
+
+  /** Pairs the two sides with each other (and returns them), as `counterparts.add` on each would. */
+  pairWith(other: ExchangeSide): [ExchangeSide, ExchangeSide] {
+    this.counterparts.push(other.id)
+    other.counterparts.push(this.id)
+    return [this, other]
   }
 
   /** Calls the exchange API as a screen would; throws the station's own message when it refuses. */

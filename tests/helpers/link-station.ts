@@ -8,6 +8,8 @@ import { recentLinkEvents, logLinkEvent } from '../../main/core/identity/link-lo
 import { AuditLog } from '../../main/core/audit/audit-log'
 import { CounterpartRegistry } from '../../main/core/identity/counterpart-registry'
 import { ensureStationIdentity } from '../../main/core/identity/station-identity'
+import { planParties } from '../../main/core/plans/plan-parties'
+import { syncScope, type Scope } from '../../main/core/sync/scope'
 import { SyncEngine, type SyncEngineOptions } from '../../main/core/sync/sync-engine'
 
 /** One station's link half (database, documents, identity, peers, engine) listening on loopback. */
@@ -19,6 +21,7 @@ export interface LinkStation {
   store: DocStore
   peers: CounterpartRegistry
   engine: SyncEngine
+  scope: Scope
   events(): LinkEvent[]
   pair(other: { id: string; address: string }): Counterpart | void
   stop(): Promise<void>
@@ -34,9 +37,11 @@ export async function startLinkStation(
   const store = makeStore(db)
   const identity = await ensureStationIdentity(db, { name, country: 'TH' })
   const peers = new CounterpartRegistry(db, identity.stationId, new AuditLog(db))
+  const scope = syncScope(store, identity.stationId, planParties(db))
   const engine = new SyncEngine({
     db,
     store,
+    scope,
     self: identity.stationId,
     identity,
     peers,
@@ -54,6 +59,7 @@ export async function startLinkStation(
     store,
     peers,
     engine,
+    scope,
     events: () => recentLinkEvents(db, 1000),
     pair(other: { id: string; address: string }) {
       peers.add({ stationId: other.id, address: other.address, name: 'counterpart' }, 'test')

@@ -25,3 +25,8 @@ export const methCase = {
   summary: 'ตรวจพบยาบ้าซุกซ่อนในรถกระบะ',
   items: [{ commodity: 'methamphetamine tablets', quantity: 120000, unit: 'tablets' }]
 } satisfies MethodInput<'cases.create'>
+
+/** Pairs a counterpart that never answers (nothing listens on port 9): shares and alerts need one to go to. */
+export async function pairSilentCounterpart(station: Station, id: string, name = 'Houayxay BLO'): Promise<void> {
+  await call(station, 'counterparts.add', { stationId: id, address: '127.0.0.1:9', name })
+}

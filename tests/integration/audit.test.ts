@@ -141,6 +141,7 @@ describe('the audit trail', () => {
   it('records what arrives from the counterpart, once, and not again when the views are rebuilt', async () => {
     const a = new ExchangeSide(tempDir(), stationId('Chiang Khong BLO'))
     const b = new ExchangeSide(tempDir(), stationId('Houayxay BLO'), 'ຮ້ອຍເອກ ບຸນມີ')
+    a.pairWith(b)
     cleanup.push(() => a.close(), () => b.close())
     const c = a.createCase({ ...methCase })
     await a.call('exchange.share', { caseId: c.id })

@@ -8,7 +8,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../main/core/db/open-database'
 import type { Station } from '../../main/core/station'
-import { call, methCase, openTestStation } from '../helpers/station'
+import { stationId } from '../helpers/exchange-pair'
+import { call, methCase, openTestStation, pairSilentCounterpart } from '../helpers/station'
 import { useTempDirs } from '../helpers/temp-dir'
 import { caseProblems, databaseFile, viewsAgainstDocuments } from '../reliability/lib/consistency'
 
@@ -26,6 +27,7 @@ describe('text with a broken character', () => {
     const dir = tempDir()
     const station = openTestStation(dir)
     open.push(station)
+    await pairSilentCounterpart(station, stationId('Houayxay BLO'))
     const created = await call(station, 'cases.create', { ...methCase, summary: BROKEN, persons: [{ name: `Somchai ${BROKEN}` }] })
     expect(created.summary).toBe(REPAIRED)
     expect((await call(station, 'cases.get', { id: created.id })).persons[0].name).toBe(`Somchai ${REPAIRED}`)

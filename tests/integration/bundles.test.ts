@@ -161,10 +161,10 @@ describe('sync bundles', () => {
     try {
       for (const other of [inOrder, reversed]) await acquaint(a, other)
       const c = await call(a.station, 'cases.create', methCase)
-      await call(a.station, 'exchange.share', { caseId: c.id })
+      await call(a.station, 'exchange.share', { caseId: c.id, to: [inOrder.id, reversed.id] })
       const first = [await write(a, inOrder, '1-in-order.blobundle'), await write(a, reversed, '1-reversed.blobundle')]
       await call(a.station, 'exchange.share', { caseId: c.id, fields: ['summary', 'items', 'narrative'] })
-      await call(a.station, 'exchange.sendRequest', { title: 'Owner of the pickup?', text: 'Registration check please' })
+      await call(a.station, 'exchange.sendRequest', { title: 'Owner of the pickup?', text: 'Registration check please', to: [inOrder.id, reversed.id] })
       const second = [await write(a, inOrder, '2-in-order.blobundle'), await write(a, reversed, '2-reversed.blobundle')]
 
       await call(inOrder.station, 'bundles.import', { file: first[0].file })
@@ -221,7 +221,7 @@ describe('sync bundles', () => {
       await acquaint(a, b)
       await acquaint(a, c)
       const shared = await call(a.station, 'cases.create', methCase)
-      await call(a.station, 'exchange.share', { caseId: shared.id })
+      await call(a.station, 'exchange.share', { caseId: shared.id, to: [b.id] })
       const good = await write(a, b, 'good.blobundle')
       const bytes = readFileSync(good.file)
       const before = await state(b)
@@ -251,7 +251,7 @@ describe('sync bundles', () => {
       expect(stranger.kind).toBe('introduction')
       expect(await refusal(b, 'bundles.import', stranger.file)).toMatch(/not paired with this station/)
 
-      for (let i = 0; i < 40; i++) await call(a.station, 'exchange.sendAlert', { priority: 'normal', subject: 'other', text: `Alert ${i}: ${randomBytes(2400).toString('base64')}` })
+      for (let i = 0; i < 40; i++) await call(a.station, 'exchange.sendAlert', { priority: 'normal', subject: 'other', text: `Alert ${i}: ${randomBytes(2400).toString('base64')}`, to: [b.id] })
       const large = await write(a, b, 'large.blobundle')
       expect(large.bytes).toBeGreaterThan(64 * 1024)
       expect(await refusal(b, 'bundles.import', large.file)).toMatch(/more than the 65536 bytes a bundle may have/)
@@ -348,7 +348,12 @@ describe('sync bundles', () => {
       await acquaint(saen, tachileik)
       const laoCase = await call(pheung.station, 'cases.create', { ...methCase, summary: 'ຢາບ້າໃນເຮືອຫາງຍາວ' })
       await call(pheung.station, 'exchange.share', { caseId: laoCase.id })
-      const alert = await call(saen.station, 'exchange.sendAlert', { subject: 'route', text: 'Boats crossing at night near Sop Ruak', route: 'Sop Ruak' })
+      const alert = await call(saen.station, 'exchange.sendAlert', {
+        subject: 'route',
+        text: 'Boats crossing at night near Sop Ruak',
+        route: 'Sop Ruak',
+        to: [pheung.id, tachileik.id]
+      })
       const carry = async (from: Office, to: Office) => call(to.station, 'bundles.import', { file: (await write(from, to, `${from.name}-${to.name}-${Date.now()}.blobundle`)).file })
 
       await carry(pheung, saen)

@@ -61,6 +61,7 @@ describe('convergence of documents and views', () => {
   it('converges to identical documents and identical views after both sides edit offline and updates arrive in any order', async () => {
     const a = new ExchangeSide(tempDir(), A_ID)
     const b = new ExchangeSide(tempDir(), B_ID, 'ຮ້ອຍເອກ ບຸນມີ')
+    a.pairWith(b)
     open.push(a, b)
 
     await workOffline(a, b, 1)
@@ -112,6 +113,7 @@ describe('convergence of documents and views', () => {
   it('reaches the same views from a cold start: the whole backlog as one diff per document', async () => {
     const a = new ExchangeSide(tempDir(), A_ID)
     const b = new ExchangeSide(tempDir(), B_ID)
+    a.pairWith(b)
     open.push(a, b)
     await workOffline(a, b, 3)
     a.outbox.length = 0

@@ -15,6 +15,7 @@ describe('alerts, requests, replies and receipts', () => {
   const pair = () => {
     const a = new ExchangeSide(tempDir(), A_ID)
     const b = new ExchangeSide(tempDir(), B_ID, 'ຮ້ອຍເອກ ບຸນມີ')
+    a.pairWith(b)
     open.push(a, b)
     return { a, b }
   }
@@ -31,7 +32,7 @@ describe('alerts, requests, replies and receipts', () => {
       plate: 'กข 1234 เชียงราย'
     })
     expect(alert.message).toMatchObject({ kind: 'alert', priority: 'urgent', sentBy: 'Sgt. Somchai', expiresAt: null })
-    expect(alert.doc).toMatch(new RegExp(`^messages/${A_ID}/\\d{4}-\\d{2}$`))
+    expect(alert.doc).toMatch(new RegExp(`^messages/${A_ID}/${B_ID}/\\d{4}-\\d{2}$`))
     sync(a, b)
 
     const inbox = await b.call('exchange.list', { box: 'alerts' })
@@ -51,7 +52,7 @@ describe('alerts, requests, replies and receipts', () => {
     ])
     expect((await b.call('exchange.list', { box: 'alerts' })).unread.alerts).toBe(0)
     // Nothing was written into A's document on B's side: B's changes are all in B's own documents.
-    expect(b.outbox.every(([name]) => name.startsWith(`messages/${B_ID}/`))).toBe(true)
+    expect(b.outbox.every(([name]) => name.startsWith(`messages/${B_ID}/${A_ID}/`))).toBe(true)
     sync(a, b)
 
     const atA = await a.call('exchange.get', { type: 'message', origin: A_ID, id: alert.message.id })

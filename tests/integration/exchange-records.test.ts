@@ -30,6 +30,7 @@ describe('sharing case records with the counterpart', () => {
   const pair = () => {
     const a = new ExchangeSide(tempDir(), A_ID)
     const b = new ExchangeSide(tempDir(), B_ID, 'ຮ້ອຍເອກ ບຸນມີ')
+    a.pairWith(b)
     open.push(a, b)
     return { a, b }
   }
@@ -41,7 +42,8 @@ describe('sharing case records with the counterpart', () => {
     const c = a.createCase(raid)
     const shared = await a.call('exchange.share', { caseId: c.id })
     expect(shared.record.fields).toEqual(['core', 'summary', 'items', 'conveyances', 'persons.basic'])
-    expect(shared.doc).toBe(`records/${A_ID}/2026-11`)
+    expect(shared.doc).toBe(`records/${A_ID}/${B_ID}/2026-11`)
+    expect(shared.audience).toEqual([B_ID])
     expect(deliver(a, b)).toBeGreaterThan(0)
 
     const got = await receivedOn(b, c.id)
@@ -221,6 +223,7 @@ describe('sharing case records with the counterpart', () => {
     b.close()
     open.splice(open.indexOf(b), 1)
     const b2 = new ExchangeSide(b.dir, B_ID)
+    b2.counterparts.push(A_ID)
     open.push(b2)
     expect(b2.views()).toEqual(before)
     await a.call('exchange.withdraw', { caseId: c.id, reason: 'wrong crossing' })

@@ -119,6 +119,7 @@ describe('exchange figures and exports between two stations', () => {
   it('counts what was sent, received and answered, with the response time, and exports both logs', async () => {
     const a = new ExchangeSide(tempDir(), stationId('Chiang Khong BLO'))
     const b = new ExchangeSide(tempDir(), stationId('Houayxay BLO'), 'ຮ້ອຍເອກ ບຸນມີ')
+    a.pairWith(b)
     open.push(a, b)
     const shared = a.createCase({ ...SCRIPT_CASES[0], occurredAt: new Date().toISOString() })
     await a.call('exchange.share', { caseId: shared.id })

@@ -8,7 +8,8 @@ import { METHOD_ACCESS } from '../../main/core/users/method-access'
 import { methodNames, type MethodInput, type Reply, type Role } from '../../preload/api'
 import { ADMIN, callOn, OFFICER_A, OFFICER_B, setUpAccounts, signIn, SUPERVISOR, tryOn, type TestAccount } from '../helpers/accounts'
 import { openSocket, socketUrl } from '../helpers/host-socket'
-import { methCase, officer, openTestStation } from '../helpers/station'
+import { stationId } from '../helpers/exchange-pair'
+import { methCase, officer, openTestStation, pairSilentCounterpart } from '../helpers/station'
 import { useTempDirs } from '../helpers/temp-dir'
 
 const tempDir = useTempDirs()
@@ -100,6 +101,7 @@ describe('roles at the API', () => {
   it('lets an officer share and withdraw only the cases they logged; a supervisor any', async () => {
     const station = openOn(tempDir())
     await setUpAccounts(station)
+    await pairSilentCounterpart(station, stationId('Houayxay BLO'))
     const somchai = await signIn(station, OFFICER_A)
     const malee = await signIn(station, OFFICER_B)
     const supervisor = await signIn(station, SUPERVISOR)

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../main/core/db/open-database'
-import { call, methCase, officer, openTestStation } from '../helpers/station'
+import { stationId } from '../helpers/exchange-pair'
+import { call, methCase, officer, openTestStation, pairSilentCounterpart } from '../helpers/station'
 import { useTempDirs } from '../helpers/temp-dir'
 import { caseProblems, databaseFile, dataDirProblems, documentDifferences, storedDocuments, viewsAgainstDocuments } from './lib/consistency'
 import { absence } from './lib/workload'
@@ -14,6 +15,7 @@ describe('the reliability checks', () => {
 
   async function stationWithWork(dir: string) {
     const station = openTestStation(dir)
+    await pairSilentCounterpart(station, stationId('Houayxay BLO'))
     const c = await call(station, 'cases.create', methCase)
     await call(station, 'cases.setStatus', { id: c.id, expectedVersion: 1, status: 'investigating' })
     await call(station, 'exchange.share', { caseId: c.id })

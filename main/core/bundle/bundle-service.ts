@@ -31,7 +31,7 @@ import { stationIdFromCertificate } from '../identity/station-id'
 import { EMPTY_FINGERPRINT, hasContentBeyond, isEmptyFingerprint, sameBytes, type DocFingerprint } from '../sync/doc-fingerprint'
 import { FingerprintCache } from '../sync/fingerprint-cache'
 import { RemoteOrigin } from '../sync/remote-origin'
-import { sentTo, sharedWith, writableBy } from '../sync/scope'
+import type { Scope } from '../sync/scope'
 import type { SyncEngine } from '../sync/sync-engine'
 import { compressUpdateOffThread, decompressUpdate } from '../sync/update-compression'
 import { BundleReader, BundleRefusal, BundleWriter } from './bundle-container'
@@ -51,6 +51,7 @@ export interface BundleDeps {
   peers: CounterpartRegistry
   certificates: CounterpartCertificates
   engine: SyncEngine
+  scope: Scope
   audit: AuditLog
   log(peer: string | null, kind: LinkEventKind, detail: string): void
   progress(event: BundleProgress): void
@@ -126,7 +127,7 @@ export class BundleService {
   private async writeContent(writer: BundleWriter, to: string, known: ReadonlyMap<string, DocFingerprint>, contents: BundleContents): Promise<void> {
     const { store } = this.deps
     const fingerprints = new FingerprintCache(store)
-    const docs = sentTo(store, this.self, to)
+    const docs = this.deps.scope.sentTo(to)
     let done = 0
     for (const info of docs) {
       const ours = fingerprints.of(info.name)
@@ -143,7 +144,7 @@ export class BundleService {
       }
       this.deps.progress({ to, docs: ++done, totalDocs: docs.length, bytes: writer.bytes })
     }
-    for (const info of sharedWith(store, this.self, to)) {
+    for (const info of this.deps.scope.sharedWith(to)) {
       const ours = fingerprints.of(info.name)
       if (isEmptyFingerprint(ours)) continue
       writer.write(encodeEntry({ type: ENTRY.holds, doc: info.name, fingerprint: ours }))
@@ -279,15 +280,14 @@ export class BundleService {
     if (entry.type === ENTRY.manifest) throw new EntryError('it has a second manifest')
     if (read.manifest.basis === 'introduction') throw new EntryError('an introduction carries nothing but the certificate')
     if (entry.type === ENTRY.update) {
-      const info = writableBy(from, entry.doc)
+      const info = this.deps.scope.writableBy(from, entry.doc)
       if (!info) throw new BundleRefusal(`${name} carries changes to ${entry.doc}, which station ${from} may not write; nothing was imported.`)
       const update = decompressUpdate(entry.flags, entry.payload)
       countUpdate(read.contents, info, update, entry.payload.byteLength)
       apply?.(info, update)
     } else {
       // What the sender holds matters only for what both share; anything else is not the sender's to say.
-      const shared = entry.doc.startsWith('plan/') || writableBy(this.self, entry.doc) !== null || writableBy(from, entry.doc) !== null
-      if (!shared) throw new EntryError(`it acknowledges ${entry.doc}, which the two stations do not share`)
+      if (!this.deps.scope.shares(from, entry.doc)) throw new EntryError(`it acknowledges ${entry.doc}, which the two stations do not share`)
       if (!wellFormed(entry.fingerprint)) throw new EntryError(`its acknowledgement of ${entry.doc} is damaged`)
       read.held.push([entry.doc, entry.fingerprint])
       read.contents.acknowledged++

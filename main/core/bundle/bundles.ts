@@ -23,7 +23,7 @@ export interface BundlesOptions {
 
 export function openBundles({ db, store, link, meta, audit, emit, maxBytes }: BundlesOptions): { handlers: BundleHandlers } {
   const ready = link.ready.then(
-    ({ identity, peers, engine, certificates }) =>
+    ({ identity, peers, engine, certificates, scope }) =>
       new BundleService({
         db,
         store,
@@ -32,6 +32,7 @@ export function openBundles({ db, store, link, meta, audit, emit, maxBytes }: Bu
         peers,
         certificates,
         engine,
+        scope,
         audit,
         log: (peer, kind, detail) => link.record(peer, kind, detail),
         progress: (event) => emit('bundles:progress', event),

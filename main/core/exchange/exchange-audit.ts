@@ -20,10 +20,10 @@ function particulars(m: Exclude<Message, { kind: 'read' }>): { label: string; de
 }
 
 /** Read receipts are bookkeeping, not an exchange of information: they are not audited. */
-export function sentMessageEntry(m: Message): AuditRecord | null {
+export function sentMessageEntry(m: Message, to: readonly string[]): AuditRecord | null {
   if (m.kind === 'read') return null
   const { label, detail } = particulars(m)
-  return { actor: m.sentBy, action: SENT_ACTIONS[m.kind], target: { type: 'message', id: m.id, label }, detail }
+  return { actor: m.sentBy, action: SENT_ACTIONS[m.kind], target: { type: 'message', id: m.id, label }, detail: { ...detail, to } }
 }
 
 export function receivedMessageEntry(origin: string, m: Message): AuditRecord | null {

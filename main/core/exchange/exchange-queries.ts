@@ -30,13 +30,34 @@ const messageUnread = (m: string) => `(${m}.origin <> @self AND NOT EXISTS (
 const MESSAGE_READ_BY_COUNTERPART = `CASE WHEN m.origin = @self THEN (
   SELECT min(x.sent_at) FROM exchange_messages x WHERE x.target_origin = m.origin AND x.target_id = m.message_id
     AND x.kind = 'read' AND x.target_type = 'message' AND x.origin <> @self) END`
-/** Replies and acknowledgements pointing at message m. */
+/**
+ * One item sent to several counterparts is one row per addressed document; lists, threads and counts show it
+ * once, through the copy that stands for it: a live one before a withdrawn one, the latest revision first.
+ */
+const FIRST_RECORD_COPY = `r.seq = (SELECT c.seq FROM exchange_records c WHERE c.origin = r.origin AND c.record_id = r.record_id
+  ORDER BY c.withdrawn_at IS NOT NULL, c.revision DESC, c.seq LIMIT 1)`
+const firstMessageCopy = (m: string) =>
+  `${m}.seq = (SELECT min(c.seq) FROM exchange_messages c WHERE c.origin = ${m}.origin AND c.message_id = ${m}.message_id)`
+/** Replies and acknowledgements pointing at message m, each once. */
 const answersTo = (m: string) =>
-  `exchange_messages a WHERE a.target_origin = ${m}.origin AND a.target_id = ${m}.message_id AND a.target_type = 'message' AND a.kind IN ('reply', 'ack')`
+  `exchange_messages a WHERE a.target_origin = ${m}.origin AND a.target_id = ${m}.message_id AND a.target_type = 'message'
+    AND a.kind IN ('reply', 'ack') AND ${firstMessageCopy('a')}`
+/** Our item's audience: the counterparts its copies are addressed to (a record's: those not withdrawn, or withdrawn). */
+const recordAudience = (withdrawn: boolean) => `CASE WHEN r.origin = @self THEN (SELECT json_group_array(recipient) FROM (
+  SELECT DISTINCT c.recipient FROM exchange_records c WHERE c.origin = r.origin AND c.record_id = r.record_id
+    AND c.recipient IS NOT NULL AND c.withdrawn_at IS ${withdrawn ? 'NOT NULL' : 'NULL'} ORDER BY c.recipient)) ELSE '[]' END`
+const MESSAGE_AUDIENCE = `CASE WHEN m.origin = @self THEN (SELECT json_group_array(recipient) FROM (
+  SELECT DISTINCT c.recipient FROM exchange_messages c WHERE c.origin = m.origin AND c.message_id = m.message_id
+    AND c.recipient IS NOT NULL ORDER BY c.recipient)) ELSE '[]' END`
+/** Sent by the counterpart, or sent to it (or, from before audiences, to every counterpart). */
+const withCounterpart = (t: string, table: string, id: string) => `(${t}.origin = @counterpart OR (${t}.origin = @self AND EXISTS (
+  SELECT 1 FROM ${table} c WHERE c.origin = ${t}.origin AND c.${id} = ${t}.${id} AND (c.recipient = @counterpart OR c.recipient IS NULL))))`
 
 const RECORD_COLUMNS = `r.origin, r.doc, r.record_id, r.case_ref, r.revision, r.category, r.occurred_at, r.location, r.summary,
-  r.fields, r.shared_at, r.updated_at, r.data, ${RECORD_UNREAD} AS unread, ${RECORD_READ_BY_COUNTERPART} AS read_by`
-const MESSAGE_COLUMNS = `m.origin, m.doc, m.data, ${messageUnread('m')} AS unread, ${MESSAGE_READ_BY_COUNTERPART} AS read_by`
+  r.fields, r.shared_at, r.updated_at, r.data, ${RECORD_UNREAD} AS unread, ${RECORD_READ_BY_COUNTERPART} AS read_by,
+  ${recordAudience(false)} AS audience, ${recordAudience(true)} AS withdrawn_from`
+const MESSAGE_COLUMNS = `m.origin, m.doc, m.data, ${messageUnread('m')} AS unread, ${MESSAGE_READ_BY_COUNTERPART} AS read_by,
+  ${MESSAGE_AUDIENCE} AS audience`
 const THREAD_COLUMNS = `${MESSAGE_COLUMNS},
   (SELECT count(*) FROM ${answersTo('m')}) AS reply_count,
   EXISTS (SELECT 1 FROM ${answersTo('m')} AND a.kind = 'ack' AND a.origin <> m.origin) AS acknowledged,
@@ -59,6 +80,8 @@ interface RecordSqlRow {
   data: string
   unread: number
   read_by: string | null
+  audience: string
+  withdrawn_from: string
 }
 interface MessageSqlRow {
   origin: string
@@ -66,6 +89,7 @@ interface MessageSqlRow {
   data: string
   unread: number
   read_by: string | null
+  audience: string
 }
 interface ThreadSqlRow extends MessageSqlRow {
   reply_count: number
@@ -89,10 +113,10 @@ export class ExchangeQueries {
         `SELECT kind, count(*) AS n FROM (
            SELECT m.kind FROM exchange_messages m WHERE m.kind IN ('alert', 'request') AND ${messageUnread('m')}
            UNION ALL
-           SELECT t.kind FROM exchange_messages m
-             JOIN exchange_messages t ON t.origin = m.target_origin AND t.message_id = m.target_id AND t.kind IN ('alert', 'request')
-           WHERE m.kind IN ('reply', 'ack') AND m.target_type = 'message' AND ${messageUnread('m')})
-         GROUP BY kind`
+           SELECT (SELECT t.kind FROM exchange_messages t WHERE t.origin = m.target_origin AND t.message_id = m.target_id
+                     AND t.kind IN ('alert', 'request') LIMIT 1) AS kind
+           FROM exchange_messages m WHERE m.kind IN ('reply', 'ack') AND m.target_type = 'message' AND ${messageUnread('m')})
+         WHERE kind IS NOT NULL GROUP BY kind`
       )
       .all({ self }) as { kind: 'alert' | 'request'; n: number }[]
     const count = (kind: string) => threads.find((t) => t.kind === kind)?.n ?? 0
@@ -110,13 +134,14 @@ export class ExchangeQueries {
 
   record(origin: string, recordId: string): RecordDetail {
     const row = this.db
-      .prepare(`SELECT ${RECORD_COLUMNS} FROM exchange_records r WHERE r.origin = @origin AND r.record_id = @recordId ORDER BY r.doc LIMIT 1`)
+      .prepare(`SELECT ${RECORD_COLUMNS} FROM exchange_records r WHERE r.origin = @origin AND r.record_id = @recordId AND ${FIRST_RECORD_COPY}`)
       .get({ self: this.self, origin, recordId }) as RecordSqlRow | undefined
     if (!row) throw notFound(`Shared record ${recordId} from ${origin}`)
     const requests = this.db
       .prepare(
         `SELECT ${MESSAGE_COLUMNS} FROM exchange_messages m
          WHERE m.target_origin = @origin AND m.target_id = @recordId AND m.kind = 'request' AND m.target_type = 'record'
+           AND ${firstMessageCopy('m')}
          ORDER BY m.sent_at, m.seq`
       )
       .all({ self: this.self, origin, recordId }) as MessageSqlRow[]
@@ -124,6 +149,7 @@ export class ExchangeQueries {
       type: 'record',
       ...this.provenance(row),
       record: JSON.parse(row.data),
+      withdrawnFrom: JSON.parse(row.withdrawn_from),
       requests: requests.map((m) => this.entry(m))
     }
   }
@@ -135,6 +161,7 @@ export class ExchangeQueries {
       .prepare(
         `SELECT ${MESSAGE_COLUMNS} FROM exchange_messages m
          WHERE m.target_origin = @origin AND m.target_id = @messageId AND m.target_type = 'message' AND m.kind IN ('reply', 'ack')
+           AND ${firstMessageCopy('m')}
          ORDER BY m.sent_at, m.seq`
       )
       .all({ self: this.self, origin, messageId }) as MessageSqlRow[]
@@ -144,18 +171,19 @@ export class ExchangeQueries {
   /** One message as it stands in the views, or undefined when it has not arrived (or was skipped). */
   message(origin: string, messageId: string): MessageEntry | undefined {
     const row = this.db
-      .prepare(`SELECT ${MESSAGE_COLUMNS} FROM exchange_messages m WHERE m.origin = @origin AND m.message_id = @messageId ORDER BY m.doc LIMIT 1`)
+      .prepare(`SELECT ${MESSAGE_COLUMNS} FROM exchange_messages m WHERE m.origin = @origin AND m.message_id = @messageId AND ${firstMessageCopy('m')}`)
       .get({ self: this.self, origin, messageId }) as MessageSqlRow | undefined
     return row && this.entry(row)
   }
 
   private listRecords(q: ExchangeQueryParsed): Pick<ExchangePage, 'total' | 'rows'> {
     const filter = new SqlFilter()
-      .add(q.box === 'received' ? 'r.origin <> @self' : 'r.origin = @self', { self: this.self })
+      .add(q.box === 'received' ? 'r.origin <> @self' : `r.origin = @self AND ${FIRST_RECORD_COPY}`, { self: this.self })
       .equals('r.category', 'category', q.category)
       .dateRange('r.occurred_at', q)
       .matching(q.q, 'r.seq', 'exchange_records_fts')
     if (!q.includeWithdrawn) filter.add('r.withdrawn_at IS NULL')
+    if (q.counterpart) filter.add(withCounterpart('r', 'exchange_records', 'record_id'), { counterpart: q.counterpart })
     if (q.unreadOnly) filter.add(RECORD_UNREAD)
     const { params } = filter
     const where = filter.where()
@@ -168,9 +196,10 @@ export class ExchangeQueries {
 
   private listThreads(q: ExchangeQueryParsed): Pick<ExchangePage, 'total' | 'rows'> {
     const filter = new SqlFilter()
-      .add('m.kind = @kind', { self: this.self, kind: q.box === 'alerts' ? 'alert' : 'request' })
+      .add(`m.kind = @kind AND ${firstMessageCopy('m')}`, { self: this.self, kind: q.box === 'alerts' ? 'alert' : 'request' })
       .dateRange('m.sent_at', q)
       .matching(q.q, 'm.seq', 'exchange_messages_fts')
+    if (q.counterpart) filter.add(withCounterpart('m', 'exchange_messages', 'message_id'), { counterpart: q.counterpart })
     const { params } = filter
     const where = filter.where()
     const select = `SELECT ${THREAD_COLUMNS} FROM exchange_messages m ${where}`
@@ -188,7 +217,8 @@ export class ExchangeQueries {
       doc: row.doc,
       fromCounterpart: row.origin !== this.self,
       unread: row.unread === 1,
-      readByCounterpartAt: row.read_by
+      readByCounterpartAt: row.read_by,
+      audience: JSON.parse(row.audience) as string[]
     }
   }
 
@@ -211,7 +241,8 @@ export class ExchangeQueries {
       fields: JSON.parse(row.fields),
       sharedAt: row.shared_at,
       updatedAt: row.updated_at,
-      withdrawn
+      withdrawn,
+      withdrawnFrom: JSON.parse(row.withdrawn_from) as string[]
     }
   }
 

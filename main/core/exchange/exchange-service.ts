@@ -16,7 +16,8 @@ import {
 import { ApiError, notFound } from '../api/api-error'
 import type { AuditLog } from '../audit/audit-log'
 import type { Actor, CaseRepository } from '../cases/case-repository'
-import { messagesDocName, recordsDocName } from '../docs/doc-names'
+import { messagesDocName, recipientOf, recordsDocName } from '../docs/doc-names'
+import { resolveAudience, type PairedStation } from './audience'
 import type { DocStore } from '../docs/doc-store'
 import { sentMessageEntry } from './exchange-audit'
 import type { ExchangeQueries } from './exchange-queries'
@@ -24,14 +25,26 @@ import { normaliseFields, pickSharedCase } from './shared-case'
 
 type ShareAction = 'share' | 'correct' | 'withdraw'
 
+/** One addressed document's copy of one of our shared records. */
+interface RecordCopy {
+  doc: string
+  /** null: a document from before audiences, for every counterpart. */
+  recipient: string | null
+  value: SharedRecordValue
+}
+
+const monthOf = (doc: string) => new Date(`${doc.slice(-7)}-01T00:00:00Z`)
+
 /**
  * What this station writes into its own exchange documents: shared records (share, correct, withdraw) and
- * messages (alerts, requests, replies, receipts). Each action is one DocStore.write, so the document change,
- * its materialised rows, the local `shares` log and the audit entry commit together.
+ * messages (alerts, requests, replies, receipts). Each document is addressed to one counterpart, so an item
+ * for two counterparts is written into two documents, and the sync layer hands each only its own. Each action
+ * is one DocStore.write, so the document changes, their materialised rows, the local `shares` log and the
+ * audit entry commit together.
  */
 export class ExchangeService {
   private readonly insertShare: Statement
-  private readonly ownRecordDoc: Statement
+  private readonly ownCopies: Statement
 
   constructor(
     db: Database,
@@ -39,80 +52,94 @@ export class ExchangeService {
     private readonly cases: CaseRepository,
     private readonly queries: ExchangeQueries,
     private readonly self: string,
-    private readonly audit: AuditLog
+    private readonly audit: AuditLog,
+    private readonly counterparts: () => readonly PairedStation[]
   ) {
     this.insertShare = db.prepare(`
       INSERT INTO shares (case_id, record_id, doc, action, fields, case_version, at, by, note)
       VALUES (@caseId, @recordId, @doc, @action, @fields, @caseVersion, @at, @by, @note)`)
-    this.ownRecordDoc = db.prepare('SELECT doc FROM exchange_records WHERE origin = ? AND record_id = ? ORDER BY doc LIMIT 1').pluck()
+    this.ownCopies = db.prepare('SELECT doc, recipient, data FROM exchange_records WHERE origin = ? AND record_id = ? ORDER BY seq')
   }
 
-  /** Shares a case, or corrects what was shared (same record, next revision). Sharing unchanged content is a no-op. */
-  share({ caseId, fields }: ShareInputParsed, actor: Actor): RecordDetail {
+  /**
+   * Shares a case with the named counterparts (or the only one), or corrects what was shared: every copy it is
+   * shared in gets the next revision. Sharing unchanged content with no one new is a no-op.
+   */
+  share({ caseId, fields, to }: ShareInputParsed, actor: Actor): RecordDetail {
     const c = this.cases.get(caseId)
     if (c.voided) throw new ApiError('conflict', `Case ${c.ref} is void and cannot be shared.`)
     const picked = normaliseFields(fields)
     const recordId = c.id
     this.store.write(() => {
+      const copies = this.copies(recordId)
+      const live = copies.filter((k) => !k.value.withdrawn)
+      const audience = to || !live.length ? resolveAudience(to, this.counterparts()) : []
+      const added = audience.filter((id) => !live.some((k) => k.recipient === id || k.recipient === null))
+      const current = live.at(-1)?.value ?? null
+      const content = pickSharedCase(c, picked)
+      const changed = !current || JSON.stringify([current.fields, current.case]) !== JSON.stringify([picked, content])
       // A record stays in the month it was first shared in, even if the case's date is corrected later.
-      const doc = this.recordsDoc(recordId, new Date(c.occurredAt))
-      const records = this.store.get(doc).getMap('records')
-      const prior = this.current(records.get(recordId))
+      const month = copies[0] ? monthOf(copies[0].doc) : new Date(c.occurredAt)
+      const docs = [
+        ...(changed ? live.map((k) => k.doc) : []),
+        ...added.map((id) => copies.find((k) => k.recipient === id)?.doc ?? recordsDocName(this.self, id, month))
+      ]
+      if (!docs.length) return
       const at = this.now(actor)
+      const first = copies[0]?.value
       // Parsed like the counterpart will parse it: what we write is what they accept, in canonical key order.
       const value = SharedRecordValue.parse({
         recordId,
         caseRef: c.ref,
-        revision: (prior?.revision ?? 0) + 1,
-        sharedAt: prior?.sharedAt ?? at,
-        sharedBy: prior?.sharedBy ?? actor.user,
+        revision: Math.max(0, ...copies.map((k) => k.value.revision)) + 1,
+        sharedAt: first?.sharedAt ?? at,
+        sharedBy: first?.sharedBy ?? actor.user,
         updatedAt: at,
         updatedBy: actor.user,
         fields: picked,
-        case: pickSharedCase(c, picked),
+        case: content,
         withdrawn: null
       })
-      if (prior?.case && JSON.stringify([prior.fields, prior.case]) === JSON.stringify([value.fields, value.case])) return
-      records.set(recordId, value)
-      const action = prior?.case ? 'correct' : 'share'
-      this.log(action, c.id, c.version, doc, picked, at, actor, '')
+      const action = current && changed ? 'correct' : 'share'
+      for (const doc of docs) {
+        this.store.ensure({ name: doc, kind: 'records', owner: this.self })
+        this.store.get(doc).getMap('records').set(recordId, value)
+        this.log(action, c.id, c.version, doc, picked, at, actor, '')
+      }
       this.audit.record({
         actor: actor.user,
         action: `exchange.${action}`,
         target: { type: 'case', id: c.id, label: c.ref },
-        detail: { revision: value.revision, caseVersion: c.version, fields: picked }
+        detail: { revision: value.revision, caseVersion: c.version, fields: picked, to: docs.map(recipientOf), added }
       })
     })
     return this.queries.record(this.self, recordId)
   }
 
-  /** Replaces the record with a tombstone: the counterpart keeps the fact of the withdrawal, not the case. */
-  withdraw({ caseId, reason }: WithdrawInputParsed, actor: Actor): RecordDetail {
+  /**
+   * Replaces the record with a tombstone, for every counterpart or those named: each keeps the fact of the
+   * withdrawal, not the case; the others keep the case as it was.
+   */
+  withdraw({ caseId, reason, from }: WithdrawInputParsed, actor: Actor): RecordDetail {
     const c = this.cases.get(caseId)
     this.store.write(() => {
-      const doc = this.ownRecordDoc.get(this.self, c.id) as string | undefined
-      if (!doc) throw notFound(`A shared record of case ${c.ref}`)
-      const records = this.store.get(doc).getMap('records')
-      const prior = this.current(records.get(c.id))
-      if (!prior) throw notFound(`A shared record of case ${c.ref}`)
-      if (prior.withdrawn) throw new ApiError('conflict', `Case ${c.ref} was already withdrawn on ${prior.withdrawn.at}.`)
+      const copies = this.copies(c.id)
+      if (!copies.length) throw notFound(`A shared record of case ${c.ref}`)
+      const live = copies.filter((k) => !k.value.withdrawn)
+      if (!live.length) throw new ApiError('conflict', `Case ${c.ref} was already withdrawn on ${copies.at(-1)!.value.withdrawn!.at}.`)
+      const targets = from ? from.map((id) => this.liveCopyFor(live, id, c.ref)) : live
       const at = this.now(actor)
-      const tombstone: SharedRecordValue = {
-        ...prior,
-        revision: prior.revision + 1,
-        updatedAt: at,
-        updatedBy: actor.user,
-        fields: [],
-        case: null,
-        withdrawn: { at, by: actor.user, reason }
+      const revision = Math.max(...copies.map((k) => k.value.revision)) + 1
+      for (const { doc, value } of targets) {
+        const tombstone: SharedRecordValue = { ...value, revision, updatedAt: at, updatedBy: actor.user, fields: [], case: null, withdrawn: { at, by: actor.user, reason } }
+        this.store.get(doc).getMap('records').set(c.id, tombstone)
+        this.log('withdraw', c.id, c.version, doc, [], at, actor, reason)
       }
-      records.set(c.id, tombstone)
-      this.log('withdraw', c.id, c.version, doc, [], at, actor, reason)
       this.audit.record({
         actor: actor.user,
         action: 'exchange.withdraw',
         target: { type: 'case', id: c.id, label: c.ref },
-        detail: { revision: tombstone.revision, reason }
+        detail: { revision, reason, from: targets.map((k) => k.recipient) }
       })
     })
     return this.queries.record(this.self, c.id)
@@ -125,39 +152,45 @@ export class ExchangeService {
         { path: 'expiresAt', message: 'must be in the future' }
       ])
     }
-    const { expiresAt, ...rest } = input
-    return this.send({ kind: 'alert', ...this.envelope(at, actor), ...rest, expiresAt: expiresAt ?? null })
+    const { expiresAt, to, ...rest } = input
+    return this.send({ kind: 'alert', ...this.envelope(at, actor), ...rest, expiresAt: expiresAt ?? null }, resolveAudience(to, this.counterparts()))
   }
 
-  sendRequest({ about, ...input }: SendRequestInputParsed, actor: Actor): MessageThread {
+  sendRequest({ about, to, ...input }: SendRequestInputParsed, actor: Actor): MessageThread {
     if (about && about.origin === this.self) {
       throw new ApiError('invalid_input', 'A request for information asks about a record the counterpart shared, not one of ours.', [
         { path: 'about.origin', message: 'must be the counterpart station' }
       ])
     }
     if (about) this.queries.record(about.origin, about.recordId) // not_found if we never received it
+    if (about && to && (to.length !== 1 || to[0] !== about.origin)) {
+      throw new ApiError('invalid_input', 'A request about a record goes to the station that shared it, and to no other.', [
+        { path: 'to', message: `must be ${about.origin}` }
+      ])
+    }
     const regarding = about ? { type: 'record' as const, origin: about.origin, id: about.recordId } : null
-    return this.send({ kind: 'request', ...this.envelope(this.now(actor), actor), ...input, regarding })
+    const audience = resolveAudience(about ? [about.origin] : to, this.counterparts())
+    return this.send({ kind: 'request', ...this.envelope(this.now(actor), actor), ...input, regarding }, audience)
   }
 
   reply({ origin, messageId, text }: ReplyInputParsed, actor: Actor): MessageThread {
-    this.answerable(origin, messageId)
-    this.send({ kind: 'reply', ...this.envelope(this.now(actor), actor), regarding: { type: 'message', origin, id: messageId }, text })
+    const audience = this.answerable(origin, messageId)
+    this.send({ kind: 'reply', ...this.envelope(this.now(actor), actor), regarding: { type: 'message', origin, id: messageId }, text }, audience)
     return this.queries.thread(origin, messageId)
   }
 
   acknowledge({ origin, messageId, text }: AcknowledgeInputParsed, actor: Actor): MessageThread {
-    this.answerable(origin, messageId)
+    const audience = this.answerable(origin, messageId)
     if (origin === this.self) throw new ApiError('invalid_input', 'Only the receiving station acknowledges a message.')
     const thread = this.queries.thread(origin, messageId)
     if (thread.replies.some((r) => r.message.kind === 'ack' && !r.fromCounterpart)) return thread
-    this.send({ kind: 'ack', ...this.envelope(this.now(actor), actor), regarding: { type: 'message', origin, id: messageId }, text })
+    this.send({ kind: 'ack', ...this.envelope(this.now(actor), actor), regarding: { type: 'message', origin, id: messageId }, text }, audience)
     return this.queries.thread(origin, messageId)
   }
 
-  /** Writes "read" receipts for the counterpart's items not yet read (a record: in its current revision). */
+  /** Writes "read" receipts for the counterparts' items not yet read (a record: in its current revision), each to its sender. */
   markRead(items: Pointer[], actor: Actor): number {
-    const receipts: MessageValue[] = []
+    const receipts: [MessageValue, string][] = []
     const seen = new Set<string>()
     const at = this.now(actor)
     for (const item of items) {
@@ -168,13 +201,17 @@ export class ExchangeService {
       if (!current.fromCounterpart || !current.unread) continue
       if (current.type === 'message' && current.message.kind === 'read') continue // receipts are not read back
       const revision = current.type === 'record' ? current.record.revision : null
-      receipts.push({ kind: 'read', ...this.envelope(at, actor), regarding: item, revision })
+      receipts.push([{ kind: 'read', ...this.envelope(at, actor), regarding: item, revision }, item.origin])
     }
-    if (receipts.length) this.store.write(() => receipts.forEach((m) => this.put(m)))
+    if (receipts.length) this.store.write(() => receipts.forEach(([receipt, to]) => this.put(receipt, [to])))
     return receipts.length
   }
 
-  private answerable(origin: string, messageId: string): void {
+  /**
+   * Checks that the message can be answered, and returns who the answer goes to: the station that sent it,
+   * or, when it is our own, the counterparts it went to.
+   */
+  private answerable(origin: string, messageId: string): string[] {
     const original = this.queries.message(origin, messageId)
     if (!original) throw notFound(`Message ${messageId} from ${origin}`)
     if (original.message.kind !== 'alert' && original.message.kind !== 'request') {
@@ -182,37 +219,44 @@ export class ExchangeService {
         { path: 'messageId', message: `is a ${original.message.kind}` }
       ])
     }
+    if (origin !== this.self) return [origin]
+    return original.audience.length ? original.audience : this.counterparts().map((p) => p.stationId)
   }
 
-  private send(message: MessageValue): MessageThread {
+  private send(message: MessageValue, audience: readonly string[]): MessageThread {
     this.store.write(() => {
-      this.put(message)
-      const entry = sentMessageEntry(message)
+      this.put(message, audience)
+      const entry = sentMessageEntry(message, audience)
       if (entry) this.audit.record(entry)
     })
     return this.queries.thread(this.self, message.id)
   }
 
-  private put(message: MessageValue): void {
-    const doc = messagesDocName(this.self, new Date(message.sentAt))
-    this.store.ensure({ name: doc, kind: 'messages', owner: this.self })
-    this.store.get(doc).getMap('messages').set(message.id, message)
+  private put(message: MessageValue, audience: readonly string[]): void {
+    for (const recipient of audience) {
+      const doc = messagesDocName(this.self, recipient, new Date(message.sentAt))
+      this.store.ensure({ name: doc, kind: 'messages', owner: this.self })
+      this.store.get(doc).getMap('messages').set(message.id, message)
+    }
   }
 
   private envelope(at: string, actor: Actor) {
     return { id: randomUUID(), sentAt: at, sentBy: actor.user }
   }
 
-  private recordsDoc(recordId: string, occurredAt: Date): string {
-    const existing = this.ownRecordDoc.get(this.self, recordId) as string | undefined
-    const doc = existing ?? recordsDocName(this.self, occurredAt)
-    this.store.ensure({ name: doc, kind: 'records', owner: this.self })
-    return doc
+  /** Our own record's copies, oldest first; a value we cannot read back would be a bug, so it fails loudly. */
+  private copies(recordId: string): RecordCopy[] {
+    return (this.ownCopies.all(this.self, recordId) as { doc: string; recipient: string | null; data: string }[]).map((row) => ({
+      doc: row.doc,
+      recipient: row.recipient,
+      value: SharedRecordValue.parse(JSON.parse(row.data))
+    }))
   }
 
-  /** Our own record as stored; a value we cannot read back would be a bug, so it fails loudly. */
-  private current(value: unknown): SharedRecordValue | null {
-    return value === undefined ? null : SharedRecordValue.parse(value)
+  private liveCopyFor(live: RecordCopy[], stationId: string, ref: string): RecordCopy {
+    const copy = live.find((k) => k.recipient === stationId)
+    if (!copy) throw new ApiError('invalid_input', `Case ${ref} is not shared with ${stationId}.`, [{ path: 'from', message: `not shared with ${stationId}` }])
+    return copy
   }
 
   private now(actor: Actor): string {

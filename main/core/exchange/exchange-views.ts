@@ -9,7 +9,7 @@ import {
 } from '../../../preload/api'
 import type { Logger } from '../api/dispatcher'
 import type { AuditLog } from '../audit/audit-log'
-import { parseDocName } from '../docs/doc-names'
+import { parseDocName, recipientOf } from '../docs/doc-names'
 import type { DocInfo } from '../docs/doc-info'
 import type { DocStore } from '../docs/doc-store'
 import { receivedMessageEntry, receivedRecordEntry } from './exchange-audit'
@@ -90,18 +90,18 @@ export class ExchangeViews {
     const { db, store } = options
     this.recordSeq = db.prepare('SELECT seq FROM exchange_records WHERE doc = ? AND record_id = ?').pluck()
     this.insertRecord = db.prepare(`
-      INSERT INTO exchange_records (origin, doc, record_id, case_ref, revision, category, occurred_at, location, summary,
+      INSERT INTO exchange_records (origin, recipient, doc, record_id, case_ref, revision, category, occurred_at, location, summary,
         fields, shared_at, updated_at, withdrawn_at, data)
-      VALUES (@origin, @doc, @recordId, @caseRef, @revision, @category, @occurredAt, @location, @summary,
+      VALUES (@origin, @recipient, @doc, @recordId, @caseRef, @revision, @category, @occurredAt, @location, @summary,
         @fields, @sharedAt, @updatedAt, @withdrawnAt, @data)`)
     this.deleteRecordRow = db.prepare('DELETE FROM exchange_records WHERE seq = ?')
     this.insertRecordText = db.prepare('INSERT INTO exchange_records_fts (rowid, text) VALUES (?, ?)')
     this.deleteRecordText = db.prepare('DELETE FROM exchange_records_fts WHERE rowid = ?')
     this.messageRow = db.prepare('SELECT seq, kind FROM exchange_messages WHERE doc = ? AND message_id = ?')
     this.insertMessage = db.prepare(`
-      INSERT INTO exchange_messages (origin, doc, message_id, kind, sent_at, priority, target_type, target_origin, target_id,
+      INSERT INTO exchange_messages (origin, recipient, doc, message_id, kind, sent_at, priority, target_type, target_origin, target_id,
         target_revision, data)
-      VALUES (@origin, @doc, @messageId, @kind, @sentAt, @priority, @targetType, @targetOrigin, @targetId, @targetRevision, @data)`)
+      VALUES (@origin, @recipient, @doc, @messageId, @kind, @sentAt, @priority, @targetType, @targetOrigin, @targetId, @targetRevision, @data)`)
     this.deleteMessageRow = db.prepare('DELETE FROM exchange_messages WHERE seq = ?')
     this.insertMessageText = db.prepare('INSERT INTO exchange_messages_fts (rowid, text) VALUES (?, ?)')
     this.deleteMessageText = db.prepare('DELETE FROM exchange_messages_fts WHERE rowid = ?')
@@ -184,6 +184,7 @@ export class ExchangeViews {
     const r: SharedRecord = parsed.data
     const { lastInsertRowid } = this.insertRecord.run({
       origin: info.owner,
+      recipient: recipientOf(info.name),
       doc: info.name,
       recordId: r.recordId,
       caseRef: r.caseRef,
@@ -226,6 +227,7 @@ export class ExchangeViews {
     const target = m.kind === 'alert' ? null : m.regarding
     const { lastInsertRowid } = this.insertMessage.run({
       origin: info.owner,
+      recipient: recipientOf(info.name),
       doc: info.name,
       messageId: m.id,
       kind: m.kind,

@@ -8,6 +8,7 @@ import { exchangeHandlers, type ExchangeHandlers } from './exchange-handlers'
 import { ExchangeQueries } from './exchange-queries'
 import { ExchangeService } from './exchange-service'
 import { ExchangeViews } from './exchange-views'
+import type { PairedStation } from './audience'
 
 export interface ExchangeOptions {
   db: Database
@@ -17,6 +18,8 @@ export interface ExchangeOptions {
   audit: AuditLog
   /** This station's ID, the owner of the documents it writes; a promise while the identity is being made. */
   stationId: string | Promise<string>
+  /** The paired stations: who may be in an audience, and the audience when only one is paired. */
+  counterparts: () => readonly PairedStation[]
   log: Logger
   emit: StationEventListener
 }
@@ -35,13 +38,13 @@ export interface Exchange {
  * and its views follow each stored update; the views need no station ID, the API does.
  */
 export function openExchange(options: ExchangeOptions): Exchange {
-  const { db, store, cases, audit, log, emit } = options
+  const { db, store, cases, audit, log, emit, counterparts } = options
   let self: string | undefined
   const views = new ExchangeViews({ db, store, audit, self: () => self, log, onChanged: (boxes) => emit('exchange:changed', { boxes }) })
   const ready = Promise.resolve(options.stationId).then((stationId) => {
     self = stationId
     const queries = new ExchangeQueries(db, stationId)
-    return { queries, service: new ExchangeService(db, store, cases, queries, stationId, audit) }
+    return { queries, service: new ExchangeService(db, store, cases, queries, stationId, audit, counterparts) }
   })
   ready.catch(() => undefined) // a missing identity surfaces in each call that needs it, not as an unhandled rejection
   return {

@@ -55,6 +55,11 @@ function checkedStationId(text: string): string {
 
 const peerTarget = (peer: { stationId: string; name: string }) => ({ type: 'peer', id: peer.stationId, label: peer.name })
 
+/** Every paired station, oldest pairing first: what features that only read the pairing need (no identity yet). */
+export function pairedCounterparts(db: Database): Counterpart[] {
+  return (db.prepare('SELECT * FROM peers ORDER BY paired_at, station_id').all() as CounterpartRow[]).map(toCounterpart)
+}
+
 /**
  * The peers table: who is paired, and where to reach them. Pairing changes are written to the link log and
  * the audit trail in the same transaction, so the history shows who opened or closed the border link and when.
@@ -124,7 +129,7 @@ export class CounterpartRegistry {
   }
 
   list(): Counterpart[] {
-    return (this.db.prepare('SELECT * FROM peers ORDER BY paired_at, station_id').all() as CounterpartRow[]).map(toCounterpart)
+    return pairedCounterparts(this.db)
   }
 
   /** Takes an ID in its printed form (as derived from a certificate); returns undefined when not paired. */

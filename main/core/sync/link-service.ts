@@ -13,6 +13,7 @@ import { ensureStationIdentity, type StationIdentity } from '../identity/station
 import type { StationMeta } from '../station-meta'
 import type { LinkStatus } from '../../../preload/api'
 import { lastBundles } from './last-bundles'
+import { syncScope, type PlanParties, type Scope } from './scope'
 import { SyncEngine, type SyncEngineOptions } from './sync-engine'
 
 /** Where a station listens for its counterpart unless told otherwise (README, "Cross-border link"). */
@@ -31,7 +32,7 @@ type LinkHandlers = Pick<HandlerMap, 'link.station' | 'counterparts.list' | 'cou
 const STATUS_EVENT_INTERVAL_MS = 250
 
 export class LinkService {
-  readonly ready: Promise<{ identity: StationIdentity; peers: CounterpartRegistry; engine: SyncEngine; certificates: CounterpartCertificates }>
+  readonly ready: Promise<{ identity: StationIdentity; peers: CounterpartRegistry; engine: SyncEngine; certificates: CounterpartCertificates; scope: Scope }>
   /** This station's key and certificate, once made. */
   readonly identity: Promise<StationIdentity>
   private listening: LinkListenOptions | null = null
@@ -49,6 +50,7 @@ export class LinkService {
     meta: StationMeta,
     private readonly emitStatus: (status: LinkStatus) => void,
     audit: AuditLog,
+    planParties: PlanParties,
     options: SyncEngineOptions = {}
   ) {
     // Making a key pair is asynchronous (WebCrypto); everything that needs the identity waits for it.
@@ -62,9 +64,11 @@ export class LinkService {
       if (this.closed) throw new Error('station closed while its identity was being made')
       const peers = new CounterpartRegistry(db, identity.stationId, audit)
       const certificates = new CounterpartCertificates(db)
+      const scope = syncScope(store, identity.stationId, planParties)
       const engine = new SyncEngine({
         db,
         store,
+        scope,
         self: identity.stationId,
         identity,
         peers,
@@ -79,7 +83,7 @@ export class LinkService {
         options
       })
       this.engine = engine
-      return { identity, peers, engine, certificates }
+      return { identity, peers, engine, certificates, scope }
     })
     this.ready.catch(() => undefined) // surfaced by whoever awaits it
     this.identity = this.ready.then((r) => r.identity)

@@ -4,7 +4,6 @@
  * honest while offline.
  */
 import type { Database } from 'better-sqlite3'
-import type { DocInfo } from '../docs/doc-info'
 import type { DocStore } from '../docs/doc-store'
 import type { Counterpart } from '../identity/counterpart-registry'
 import type { DocAtLimit } from '../docs/doc-limits'
@@ -13,7 +12,7 @@ import { hasContentBeyond, type DocFingerprint } from './doc-fingerprint'
 import type { FrameChannel } from './frame-channel'
 import { OfflinePending } from './offline-pending'
 import { RemoteOrigin } from './remote-origin'
-import { sentTo, sharedWith, writableBy } from './scope'
+import type { Scope } from './scope'
 import { PeerConnections, type Attached, type ConnectionDeps, type ConnectionOptions, type LinkState } from './peer-connections'
 import { PeerSession, type LinkMemory, type SessionOptions, type SessionStatus, type TransferProgress } from './peer-session'
 
@@ -41,6 +40,8 @@ export interface SyncEngineOptions extends ConnectionOptions {
 export interface SyncEngineDeps extends Pick<ConnectionDeps, 'self' | 'identity' | 'peers' | 'log' | 'onStatus' | 'onCertificate'> {
   db: Database
   store: DocStore
+  /** Who may read and write which document: every frame in or out is checked against it. */
+  scope: Scope
   /** Presence a peer sent for a shared document. */
   onAwareness?(peer: string, doc: string, update: Uint8Array): void
   options?: SyncEngineOptions
@@ -113,7 +114,7 @@ export class SyncEngine {
       // Offline: what the peer lacks of ours and of the plans (nothing of its own documents is ours to send).
       const pending = live
         ? { docs: live.queuedDocs.length, bytes: live.queuedBytes }
-        : link.pending.total(sentTo(this.deps.store, this.deps.self, peerId), link.memory.peerDocs)
+        : link.pending.total(this.deps.scope.sentTo(peerId), link.memory.peerDocs)
       return {
         stationId: link.peer.stationId,
         name: link.peer.name,
@@ -126,7 +127,7 @@ export class SyncEngine {
         transfers: live?.transfers ?? [],
         lastError: connection.lastError,
         nextAttemptAt: connection.nextAttemptAt ? new Date(connection.nextAttemptAt).toISOString() : null,
-        docsAtLimit: atLimit.filter((d) => writableBy(peerId, d.doc))
+        docsAtLimit: atLimit.filter((d) => this.deps.scope.writableBy(peerId, d.doc))
       }
     })
   }
@@ -134,7 +135,7 @@ export class SyncEngine {
   /** Sends presence for a shared document to every connected peer that shares it. */
   sendAwareness(doc: string, update: Uint8Array): void {
     for (const link of this.links.values()) {
-      if (link.session && this.sharedWith(link.peer.stationId).some((d) => d.name === doc)) link.session.sendAwareness(doc, update)
+      if (link.session && this.deps.scope.shares(link.peer.stationId, doc)) link.session.sendAwareness(doc, update)
     }
   }
 
@@ -185,8 +186,8 @@ export class SyncEngine {
     const session = new PeerSession(channel, {
       store: this.deps.store,
       memory: link.memory,
-      sharedDocs: () => this.sharedWith(peerId),
-      writableByPeer: (name) => writableBy(peerId, name),
+      sharedDocs: () => this.deps.scope.sharedWith(peerId),
+      writableByPeer: (name) => this.deps.scope.writableBy(peerId, name),
       log: (kind, detail) => this.deps.log(peerId, kind, detail),
       onChange: () => this.onSessionChange(link),
       onAwareness: (doc, update) => this.deps.onAwareness?.(peerId, doc, update),
@@ -224,10 +225,6 @@ export class SyncEngine {
   }
 
   // ---- what is shared, what is pending ---------------------------------------------------------------
-
-  private sharedWith(peerId: string): DocInfo[] {
-    return sharedWith(this.deps.store, this.deps.self, peerId)
-  }
 
   private linkFor(peer: Counterpart): PeerLink {
     let link = this.links.get(peer.stationId)

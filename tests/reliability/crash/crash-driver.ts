@@ -19,7 +19,13 @@ const say = (message: unknown) => writeSync(1, `${JSON.stringify(message)}\n`)
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { data: { type: 'string' }, seed: { type: 'string' }, run: { type: 'string' }, writes: { type: 'string', default: '5000' } }
+    options: {
+      data: { type: 'string' },
+      seed: { type: 'string' },
+      run: { type: 'string' },
+      writes: { type: 'string', default: '5000' },
+      counterpart: { type: 'string' }
+    }
   })
   if (!values.data || values.seed === undefined || values.run === undefined) throw new Error('crash-driver needs --data, --seed and --run')
   say({ opening: true })
@@ -32,6 +38,7 @@ async function main(): Promise<void> {
   const workload = new Workload((method, input) => station.dispatch(method, input, connection), new Rng(`${values.seed}:${values.run}`), {
     mix: CRASH_MIX,
     tag: `r${values.run}`,
+    counterpart: values.counterpart,
     onAck: (element) => say({ ack: element })
   })
   await workload.init()

@@ -69,8 +69,9 @@ function killPlan(kill: number, generation: number, rng: Rng): KillPlan {
   return { mode: 'time', ms: (kill * 37 + rng.int(0, 30)) % 700 }
 }
 
-function runChild(dir: string, seed: string, run: number, plan: KillPlan): Promise<ChildRun> {
-  const child = spawn(process.execPath, ['--import', 'tsx', DRIVER, '--data', dir, '--seed', seed, '--run', String(run)], {
+function runChild(dir: string, counterpart: string, seed: string, run: number, plan: KillPlan): Promise<ChildRun> {
+  const args = ['--import', 'tsx', DRIVER, '--data', dir, '--counterpart', counterpart, '--seed', seed, '--run', String(run)]
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe']
   })
@@ -179,16 +180,21 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashRepo
   }
   let dir = ''
   let peerDir = ''
+  let peerId = ''
   let acks: Element[] = []
   try {
     for (let run = 0; run < options.kills; run++) {
       if (run % generation === 0) {
         dir = join(workDir, `station-${run}`)
         peerDir = join(workDir, `counterpart-${run}`)
+        // The counterpart exists from the start: what the station shares is addressed to it.
+        const peer = await openOffice(peerDir, LAO_OFFICE, LINK)
+        peerId = peer.id
+        await peer.close()
         acks = []
       }
       const plan = killPlan(run, generation, rng)
-      const child = await runChild(dir, options.seed, run, plan)
+      const child = await runChild(dir, peerId, options.seed, run, plan)
       const where = `run ${run} (${plan.mode} ${'after' in plan ? plan.after : `${plan.ms} ms`})`
       acks.push(...child.acks)
       report.acknowledged += child.acks.length

@@ -66,10 +66,10 @@ async function must<M extends MethodName>(host: HostConnection, method: M, input
 }
 
 /** The peer's identity and the document updates its officers made: the raw material of the frames. */
-async function peerMaterial(dir: string, rng: Rng) {
+async function peerMaterial(dir: string, target: string, rng: Rng) {
   const station = openStation({ dataDir: dir, init: LAO_OFFICE, log: () => undefined })
   const connection = systemConnection('fuzz-peer')
-  const workload = new Workload((method, input) => station.dispatch(method, input, connection), rng, { mix: PEER_WORK, tag: 'FZ' })
+  const workload = new Workload((method, input) => station.dispatch(method, input, connection), rng, { mix: PEER_WORK, tag: 'FZ', counterpart: target })
   await workload.init()
   for (let i = 0; i < 40; i++) await workload.step()
   workload.close()
@@ -166,14 +166,14 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         location: 'Friendship Bridge 4',
         summary: 'ยาบ้าในรถกระบะ'
       })
+      targetId = (await must(local, 'link.station', {})).stationId
+      peer = await peerMaterial(join(workDir, 'peer'), targetId, new Rng(`fuzz-peer:${options.seed}`))
+      // The station dials the peer too; nobody answers there, which it shrugs off with its backoff.
+      await must(local, 'counterparts.add', { stationId: peer.identity.stationId, address: '127.0.0.1:9', name: 'Fuzzing peer' })
       await must(local, 'exchange.share', { caseId: c.id })
       await must(local, 'exchange.sendAlert', { subject: 'vehicle', text: 'รถกระบะสีขาว', plate: '1กข 1234' })
       const plan = await must(local, 'plans.create', { title: 'ปฏิบัติการร่วม', notes: 'ลาดตระเวน' })
       fixtures = { caseId: c.id, planId: plan.id, planUpdate: (await must(local, 'plans.open', { id: plan.id })).state }
-      targetId = (await must(local, 'link.station', {})).stationId
-      peer = await peerMaterial(join(workDir, 'peer'), new Rng(`fuzz-peer:${options.seed}`))
-      // The station dials the peer too; nobody answers there, which it shrugs off with its backoff.
-      await must(local, 'counterparts.add', { stationId: peer.identity.stationId, address: '127.0.0.1:9', name: 'Fuzzing peer' })
     } finally {
       local.close()
     }

@@ -96,6 +96,8 @@ export interface WorkloadOptions {
   maxPlans?: number
   /** Called at once for each acknowledged element, before the workload does anything else. */
   onAck?: (element: Element) => void
+  /** A counterpart to pair first (if it is not yet): shares, alerts and requests need someone to go to. */
+  counterpart?: string
 }
 
 export class Workload {
@@ -121,6 +123,10 @@ export class Workload {
   /** Learns this station's ID and what already exists (a station reopened after a crash). */
   async init(): Promise<void> {
     this.self = (await must(this.call, 'link.station', {})).stationId
+    const { counterpart } = this.options
+    if (counterpart && !(await must(this.call, 'counterparts.list', {})).some((p) => p.stationId === counterpart)) {
+      await must(this.call, 'counterparts.add', { stationId: counterpart, address: '127.0.0.1:9', name: 'counterpart' })
+    }
     const page = await must(this.call, 'cases.search', { limit: 1000, sort: 'updatedAt' })
     this.cases.push(...page.rows.map((r) => r.id))
     await this.refreshPlans()

@@ -62,13 +62,14 @@ export function ExchangeList({ pages, total, selected, onOpen, label }: Props) {
   )
 }
 
-function Counterpart({ origin, fromCounterpart }: { origin: string; fromCounterpart: boolean }) {
+function Counterpart({ origin, fromCounterpart, audience }: { origin: string; fromCounterpart: boolean; audience: string[] }) {
   const { t } = useTranslation()
   const { stationName } = useLink()
-  return fromCounterpart ? (
-    <span className="from-tag">{t('exchange.fromStation', { name: stationName(origin) })}</span>
-  ) : (
-    <span className="ours-tag">{t('exchange.sentByUs')}</span>
+  if (fromCounterpart) return <span className="from-tag">{t('exchange.fromStation', { name: stationName(origin) })}</span>
+  return (
+    <span className="ours-tag" data-testid="row-audience">
+      {audience.length ? t('exchange.sentTo', { names: audience.map(stationName).join(', ') }) : t('exchange.sentByUs')}
+    </span>
   )
 }
 
@@ -84,7 +85,7 @@ function RecordLine({ row }: { row: RecordRow }) {
         {row.withdrawn && <WithdrawnBadge />}
         {row.revision > 1 && <span className="muted nowrap">{t('exchange.revision', { revision: row.revision })}</span>}
         <span className="exchange-row-side">
-          <Counterpart origin={row.origin} fromCounterpart={row.fromCounterpart} />
+          <Counterpart origin={row.origin} fromCounterpart={row.fromCounterpart} audience={row.audience} />
           {!row.fromCounterpart && row.readByCounterpartAt && <span className="read-tag">✓ {t('exchange.readByThem')}</span>}
         </span>
       </div>
@@ -109,7 +110,7 @@ function MessageLine({ row }: { row: MessageRow }) {
         {'priority' in m && <PriorityBadge priority={m.priority} />}
         <strong className="exchange-row-headline">{labels.headline(m)}</strong>
         <span className="exchange-row-side">
-          <Counterpart origin={row.origin} fromCounterpart={row.fromCounterpart} />
+          <Counterpart origin={row.origin} fromCounterpart={row.fromCounterpart} audience={row.audience} />
           <time className="muted nowrap" dateTime={row.lastActivityAt}>
             {fmt.dateTime(row.lastActivityAt)}
           </time>

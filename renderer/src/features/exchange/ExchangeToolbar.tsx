@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { EXCHANGE_BOXES, isRecordBox, type ExchangeBox, type UnreadCounts } from '../../../../preload/api'
 import { CheckFilter, ClearFilters, DateRangeFilter, EnumFilter, FilterRow, ListTotal, SearchBox } from '../../ui/ListToolbar'
 import { Tabs } from '../../ui/Tabs'
+import { useLink } from '../link/LinkContext'
 import { DEFAULT_EXCHANGE_FILTERS, hasExchangeNarrowing, type ExchangeFilters } from './exchange-query'
 
 const UNREAD_OF: Partial<Record<ExchangeBox, keyof UnreadCounts>> = { received: 'received', alerts: 'alerts', requests: 'requests' }
@@ -19,6 +20,8 @@ interface Props {
 
 export function ExchangeToolbar({ box, onBox, unread, filters, onFilters, total, onNewAlert, onNewRequest }: Props) {
   const { t } = useTranslation()
+  const { status } = useLink()
+  const peers = status?.peers ?? []
   const set = <K extends keyof ExchangeFilters>(key: K, value: ExchangeFilters[K]) => onFilters({ ...filters, [key]: value })
   return (
     <div className="toolbar">
@@ -61,6 +64,19 @@ export function ExchangeToolbar({ box, onBox, unread, filters, onFilters, total,
         />
         {isRecordBox(box) && (
           <EnumFilter label={t('list.columns.category')} group="category" testId="exchange-filter-category" value={filters.category} onChange={(v) => set('category', v)} />
+        )}
+ {peers.length > 1 && (
+          <label className="filter">
+            <span>{t('exchange.audience.filter')}</span>
+            <select data-testid="exchange-filter-counterpart" value={filters.counterpart} onChange={(e) => set('counterpart', e.target.value)}>
+              <option value="">{t('list.any')}</option>
+              {peers.map((p) => (
+                <option key={p.stationId} value={p.stationId}>
+                  {p.name || p.stationId}
+                </option>
+              ))}
+            </select>
+          </label>
         )}
         <DateRangeFilter testIdPrefix="exchange-filter" from={filters.from} to={filters.to} onChange={set} />
         {box !== 'sent' && (

@@ -7,6 +7,8 @@ import { Field } from '../../../ui/Field'
 import { FormDialog } from '../../../ui/FormDialog'
 import type { EnumValue } from '../../../i18n/enum-groups'
 import { localInputToIso } from '../../cases/form/local-datetime'
+import { AudiencePicker } from '../audience/AudiencePicker'
+import { useAudience } from '../audience/use-audience'
 import { useSend } from './use-send'
 
 interface Props {
@@ -31,7 +33,11 @@ export function AlertComposer({ onClose, onSent }: Props) {
   const { t } = useTranslation()
   const api = useApi()
   const [draft, setDraft] = useState<AlertDraft>({ subject: 'vehicle', priority: 'urgent', text: '', plate: '', name: '', route: '', expiresAt: '' })
-  const { errors, failure, busy, submit } = useSend(SendAlertInput, (input) => api.invoke('exchange.sendAlert', input), onSent)
+  const { audience, setAudience, remember } = useAudience()
+  const { errors, failure, busy, submit } = useSend(SendAlertInput, (input) => api.invoke('exchange.sendAlert', input), (thread) => {
+    remember()
+    onSent(thread)
+  })
   const set = <K extends keyof AlertDraft>(key: K, value: AlertDraft[K]) => setDraft((d) => ({ ...d, [key]: value }))
 
   const send = () => {
@@ -43,7 +49,8 @@ export function AlertComposer({ onClose, onSent }: Props) {
       plate: optional(draft.plate),
       name: optional(draft.name),
       route: optional(draft.route),
-      expiresAt
+      expiresAt,
+      to: audience
     })
   }
 
@@ -60,6 +67,7 @@ export function AlertComposer({ onClose, onSent }: Props) {
       submitTestId="alert-send"
       submitLabel={t('exchange.alert.send')}
     >
+      <AudiencePicker value={audience} onChange={setAudience} error={errors.to} />
       <div className="field-row">
         <Field path="subject" label={t('exchange.alert.subject')} required error={errors.subject} className="grow">
           {(p) => <EnumSelect {...p} group="alertSubject" value={draft.subject} onChange={(v) => v && set('subject', v)} />}

@@ -7,6 +7,8 @@ import { Field } from '../../../ui/Field'
 import { FormDialog } from '../../../ui/FormDialog'
 import type { EnumValue } from '../../../i18n/enum-groups'
 import { useLink } from '../../link/LinkContext'
+import { AudiencePicker } from '../audience/AudiencePicker'
+import { useAudience } from '../audience/use-audience'
 import { useSend } from './use-send'
 
 /** The counterpart's record a request asks about. */
@@ -30,10 +32,14 @@ export function RequestComposer({ about, onClose, onSent }: Props) {
   const [title, setTitle] = useState(about ? t('exchange.request.defaultTitle', { ref: about.caseRef }) : '')
   const [text, setText] = useState('')
   const [priority, setPriority] = useState<EnumValue<'priority'>>('normal')
-  const { errors, failure, busy, submit } = useSend(SendRequestInput, (input) => api.invoke('exchange.sendRequest', input), onSent)
+  const { audience, setAudience, remember } = useAudience()
+  const { errors, failure, busy, submit } = useSend(SendRequestInput, (input) => api.invoke('exchange.sendRequest', input), (thread) => {
+    if (!about) remember()
+    onSent(thread)
+  })
 
-  const send = () =>
-    void submit({ title, text, priority, ...(about ? { about: { origin: about.origin, recordId: about.recordId } } : {}) })
+  // A request about a record goes to the station that shared it; the picker is for one on its own.
+  const send = () => void submit({ title, text, priority, ...(about ? { about: { origin: about.origin, recordId: about.recordId } } : { to: audience }) })
 
   return (
     <FormDialog
@@ -54,6 +60,7 @@ export function RequestComposer({ about, onClose, onSent }: Props) {
         </p>
       )}
       {errors['about.origin'] && <p className="field-error">{errors['about.origin'].raw}</p>}
+      {!about && <AudiencePicker value={audience} onChange={setAudience} error={errors.to} />}
       <div className="field-row">
         <Field path="title" label={t('exchange.request.title')} required error={errors.title} className="grow">
           {(p) => <input {...p} value={title} maxLength={300} onChange={(e) => setTitle(e.target.value)} />}

@@ -23,7 +23,7 @@ export function RecordView({ detail, onOpen, onAsk, onOpenCase }: Props) {
   const about: RequestAbout = { origin: detail.origin, recordId: r.recordId, caseRef: r.caseRef }
   return (
     <article className="exchange-detail" data-testid="record-detail" data-record-id={r.recordId} data-revision={r.revision}>
-      <Provenance origin={detail.origin} fromCounterpart={detail.fromCounterpart} readAt={detail.readByCounterpartAt} />
+      <Provenance origin={detail.origin} fromCounterpart={detail.fromCounterpart} readAt={detail.readByCounterpartAt} audience={detail.audience} withdrawnFrom={detail.withdrawnFrom} />
       <div className="page-head">
         <h2 className="page-title" data-testid="record-ref">
           {r.caseRef}

@@ -25,7 +25,7 @@ export function ThreadView({ thread, onOpen }: Props) {
   const acknowledgedByThem = thread.replies.some((r) => r.message.kind === 'ack' && r.fromCounterpart)
   return (
     <article className="exchange-detail" data-testid="thread-detail" data-message-id={m.id} data-kind={m.kind}>
-      <Provenance origin={thread.origin} fromCounterpart={thread.fromCounterpart} readAt={thread.readByCounterpartAt} />
+      <Provenance origin={thread.origin} fromCounterpart={thread.fromCounterpart} readAt={thread.readByCounterpartAt} audience={thread.audience} />
       <div className="page-head">
         <span className={`badge kind-${m.kind}`}>{labels.kind(m)}</span>
         {'priority' in m && <PriorityBadge priority={m.priority} />}

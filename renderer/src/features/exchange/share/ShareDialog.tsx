@@ -5,6 +5,9 @@ import { useApi } from '../../../api/ApiContext'
 import { toApiError, type ApiError } from '../../../api/api-error'
 import { useFormatters } from '../../../i18n/format'
 import { FormDialog } from '../../../ui/FormDialog'
+import { errorsFromApi, type FieldError } from '../../../ui/field-error'
+import { AudiencePicker } from '../audience/AudiencePicker'
+import { useAudience } from '../audience/use-audience'
 import { ALWAYS_SHARED, isPersonal, SHARE_SECTIONS } from './share-groups'
 import { SharePreview } from './SharePreview'
 
@@ -28,6 +31,9 @@ export function ShareDialog({ target, shared, onDone, onClose }: Props) {
   const [fields, setFields] = useState<ReadonlySet<ShareField>>(() => new Set<ShareField>([ALWAYS_SHARED, ...previous]))
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
+  const [audienceError, setAudienceError] = useState<FieldError | undefined>()
+  const { audience, setAudience, remember } = useAudience()
+  const sharedWith = shared?.audience ?? []
   const personalTicked = [...fields].filter(isPersonal)
 
   const toggle = (field: ShareField, on: boolean) =>
@@ -39,12 +45,23 @@ export function ShareDialog({ target, shared, onDone, onClose }: Props) {
     })
 
   const confirm = async () => {
+    const to = [...new Set([...sharedWith, ...audience])]
+    if (!to.length) {
+      setAudienceError({ key: 'exchange.audience.required' })
+      return
+    }
     setBusy(true)
     setError(null)
+    setAudienceError(undefined)
     try {
-      onDone(await api.invoke('exchange.share', { caseId: target.id, fields: SHARE_FIELDS.filter((f) => fields.has(f)) }))
+      const detail = await api.invoke('exchange.share', { caseId: target.id, fields: SHARE_FIELDS.filter((f) => fields.has(f)), to })
+      remember()
+      onDone(detail)
     } catch (e) {
-      setError(toApiError(e))
+      const failure = toApiError(e)
+      const onAudience = failure.code === 'invalid_input' ? errorsFromApi(failure.issues).to : undefined
+      if (onAudience) setAudienceError(onAudience)
+      else setError(failure)
       setBusy(false)
     }
   }
@@ -71,6 +88,7 @@ export function ShareDialog({ target, shared, onDone, onClose }: Props) {
           t('exchange.share.alreadyShared', { at: fmt.dateTime(record.updatedAt), by: record.updatedBy || '—', revision: record.revision })}
         {record?.withdrawn && t('exchange.share.wasWithdrawn', { at: fmt.dateTime(record.withdrawn.at), revision: record.revision })}
       </p>
+      <AudiencePicker value={audience} onChange={setAudience} fixed={sharedWith} error={audienceError} />
       <div className="share-layout">
         <fieldset className="share-picker" data-testid="share-picker">
           <legend className="field-label">{t('exchange.share.pick')}</legend>
