@@ -5,9 +5,9 @@
  */
 import { randomBytes } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Case, ExchangePage, MethodOutput, MessageThread, PairedStation, PeerLinkStatus, RecordDetail, StationCard, LinkStatus } from '../../preload/api'
-import { runCli, startHost, stopAllHosts, type RunningHost } from '../helpers/built-programs'
-import { openSocket, socketUrl, type TestSocket } from '../helpers/host-socket'
+import type { Case, ExchangePage, MethodOutput, MessageThread, PairedStation, RecordDetail, StationCard, LinkStatus } from '../../preload/api'
+import { stopAllHosts } from '../helpers/built-programs'
+import { hosts, initOffice, isSynced, startOffice } from '../helpers/process-office'
 import { startThrottleProxy, type ThrottleProxy } from '../helpers/throttle-proxy'
 import { useTempDirs } from '../helpers/temp-dir'
 import { until } from '../helpers/until'
@@ -21,64 +21,6 @@ afterEach(async () => {
   await stopAllHosts()
 })
 
-const LOOPBACK_SYNC = ['--sync-port', '0', '--sync-host', '127.0.0.1']
-/** How the tests wait on the hosts: other processes, so a call may fail while one starts or stops. */
-const hosts = { retryOnError: true, timeoutMs: 20_000, everyMs: 50 }
-
-/** `blo ARGS --data DIR`, which must succeed; its JSON output. */
-async function blo<T>(dir: string, args: string[], stdin?: string): Promise<T> {
-  const result = await runCli([...args, '--data', dir], { stdin })
-  expect(result.code, `blo ${args.join(' ')}: ${result.stderr}`).toBe(0)
-  return result.json<T>()
-}
-
-interface Office {
-  dir: string
-  id: string
-  host: RunningHost
-  /** HOST:PORT from the ready line */
-  sync: string
-  call<T>(method: string, input?: unknown): Promise<T>
-  blo<T>(args: string[], stdin?: string): Promise<T>
-  /** This office's view of its link with the other one. */
-  linkTo(other: { id: string }): Promise<PeerLinkStatus | undefined>
-  list(box: string, q?: string): Promise<ExchangePage>
-  stop(): Promise<void>
-}
-
-async function initOffice(name: string, country: string): Promise<string> {
-  const dir = tempDir()
-  await blo(dir, ['init', '--name', name, '--country', country])
-  return dir
-}
-
-async function startOffice(dir: string): Promise<Office> {
-  const host = await startHost(['--data', dir, '--port', '0', ...LOOPBACK_SYNC])
-  expect(host.ready.sync).toMatch(/^127\.0\.0\.1:\d+$/)
-  const socket: TestSocket = await openSocket(socketUrl(host.origin, host.token))
-  let nextId = 0
-  const call = async <T,>(method: string, input: unknown = {}): Promise<T> => {
-    const { reply } = await socket.call(++nextId, method, input)
-    if (!reply.ok) throw new Error(`${method}: ${reply.error.message}`)
-    return reply.value as T
-  }
-  const { stationId } = await call<StationCard>('link.station')
-  return {
-    dir,
-    id: stationId,
-    host,
-    sync: host.ready.sync!,
-    call,
-    blo: (args, stdin) => blo(dir, args, stdin),
-    linkTo: async (other) => (await call<LinkStatus>('link.status')).peers.find((p) => p.stationId === other.id),
-    list: (box, q) => call<ExchangePage>('exchange.list', { box, ...(q === undefined ? {} : { q }) }),
-    stop: async () => {
-      socket.close()
-      expect(await host.stop()).toBe(0)
-    }
-  }
-}
-
 const proxyTo = (sync: string, rateBitsPerSecond: number) => {
   const [host, port] = sync.split(':')
   return startThrottleProxy({ target: { host, port: Number(port) }, rateBitsPerSecond, delayMs: 100 }).then((proxy) => {
@@ -87,8 +29,6 @@ const proxyTo = (sync: string, rateBitsPerSecond: number) => {
   })
 }
 
-const isSynced = (link: PeerLinkStatus | undefined, since = '') =>
-  link?.state === 'connected' && link.pendingDocs === 0 && link.pendingBytes === 0 && link.lastCompleteSync !== null && link.lastCompleteSync >= since
 
 /** What each side sees the same way; who reads what (unread, read receipts, whose it is) is per side. */
 const PER_SIDE = new Set(['fromCounterpart', 'unread', 'readByCounterpartAt', 'threadUnread'])
@@ -137,7 +77,7 @@ const timberCase = {
 
 describe('two stations as separate processes', () => {
   it('pair, share, alert, request and reply; converge after one was down; refuse a stranger; unpair', async () => {
-    const [dirA, dirB] = await Promise.all([initOffice('BLO Chiang Khong', 'TH'), initOffice('BLO Houayxay', 'LA')])
+    const [dirA, dirB] = await Promise.all([initOffice(tempDir(), 'BLO Chiang Khong', 'TH'), initOffice(tempDir(), 'BLO Houayxay', 'LA')])
     const a = await startOffice(dirA)
     let b = await startOffice(dirB)
 
@@ -232,7 +172,7 @@ describe('two stations as separate processes', () => {
     }
 
     // A stranger that pairs A on its own side is refused by A, and both sides can see it.
-    const c = await startOffice(await initOffice('Unknown office', 'MM'))
+    const c = await startOffice(await initOffice(tempDir(), 'Unknown office', 'MM'))
     await c.blo(['pair', 'add', '--id', a.id, '--address', a.sync])
     await until(async () => (await c.linkTo(a))?.state === 'refused', 'the stranger to be refused', hosts)
     const logA = await a.blo<LinkEvent[]>(['sync', 'log', '--json', '--limit', '50'])
@@ -247,7 +187,7 @@ describe('two stations as separate processes', () => {
   }, 90_000)
 
   it('resumes a catch-up cut in the middle on a slow link, without starting over', async () => {
-    const [dirA, dirB] = await Promise.all([initOffice('BLO Chiang Khong', 'TH'), initOffice('BLO Houayxay', 'LA')])
+    const [dirA, dirB] = await Promise.all([initOffice(tempDir(), 'BLO Chiang Khong', 'TH'), initOffice(tempDir(), 'BLO Houayxay', 'LA')])
     const a = await startOffice(dirA)
     // One month's records: a single document, big enough that the catch-up goes in chunks.
     const RECORDS = 80

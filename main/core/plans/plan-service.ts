@@ -75,6 +75,8 @@ export class PlanService {
     const paired = this.deps.pairedStations()
     const partner = counterpart ?? (paired.length === 1 ? paired[0] : '')
     if (partner && !paired.includes(partner)) throw refused('counterpart', `${partner} is not a paired station; pair it first`)
+    // A plan with no counterpart is open to whichever pairs first: with several paired, that would be all of them.
+    if (!partner && paired.length > 1) throw refused('counterpart', `this station has ${paired.length} counterparts; choose the one this plan is with`)
     const id = randomUUID()
     const name = planDocName(id)
     this.deps.store.write(() => {
