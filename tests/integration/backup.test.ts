@@ -12,7 +12,8 @@ import { sha256FileSync, sidecarPathFor, type BackupSidecar } from '../../main/c
 import { LATEST_SCHEMA_VERSION } from '../../main/core/db/migrations'
 import { DATABASE_FILE, type Station } from '../../main/core/station'
 import { runCli, startHost, stopAllHosts } from '../helpers/built-programs'
-import { call, methCase, officer, openTestStation } from '../helpers/station'
+import { stationId } from '../helpers/exchange-pair'
+import { call, methCase, officer, openTestStation, pairSilentCounterpart } from '../helpers/station'
 import { useTempDirs } from '../helpers/temp-dir'
 
 const tempDir = useTempDirs()
@@ -31,6 +32,7 @@ async function stationView(station: Station) {
 }
 
 async function seedStation(station: Station): Promise<void> {
+  await pairSilentCounterpart(station, stationId('Houayxay BLO'))
   const first = await call(station, 'cases.create', methCase)
   await call(station, 'cases.create', { ...methCase, category: 'wildlife', summary: 'Pangolin scales in a long-tail boat', items: [{ commodity: 'pangolin scales', quantity: 42, unit: 'kg' }] })
   await call(station, 'cases.setStatus', { id: first.id, expectedVersion: first.version, status: 'investigating' })
