@@ -30,8 +30,8 @@ const proxyTo = (sync: string, rateBitsPerSecond: number) => {
 }
 
 
-/** What each side sees the same way; who reads what (unread, read receipts, whose it is) is per side. */
-const PER_SIDE = new Set(['fromCounterpart', 'unread', 'readByCounterpartAt', 'threadUnread'])
+/** What each side sees the same way; who reads what (unread, read receipts, whose it is, who it went to) is per side. */
+const PER_SIDE = new Set(['fromCounterpart', 'unread', 'readByCounterpartAt', 'threadUnread', 'audience', 'withdrawnFrom'])
 function shared(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(shared)
   if (value && typeof value === 'object') {
@@ -189,6 +189,9 @@ describe('two stations as separate processes', () => {
   it('resumes a catch-up cut in the middle on a slow link, without starting over', async () => {
     const [dirA, dirB] = await Promise.all([initOffice(tempDir(), 'BLO Chiang Khong', 'TH'), initOffice(tempDir(), 'BLO Houayxay', 'LA')])
     const a = await startOffice(dirA)
+    const b = await startOffice(dirB)
+    // Paired first at an address where nothing listens, so the records wait for B until the link is set up.
+    await a.blo(['pair', 'add', '--id', b.id, '--address', '127.0.0.1:9'])
     // One month's records: a single document, big enough that the catch-up goes in chunks.
     const RECORDS = 80
     for (let i = 0; i < RECORDS; i++) {
@@ -196,7 +199,6 @@ describe('two stations as separate processes', () => {
       const c = await a.call<Case>('cases.create', { ...methCase, occurredAt: `2026-11-${String((i % 28) + 1).padStart(2, '0')}T08:30:00+07:00`, narrative })
       await a.call('exchange.share', { caseId: c.id, fields: ['summary', 'narrative', 'items'] })
     }
-    const b = await startOffice(dirB)
     // Every connection, whoever dials, crosses a 64 kbit/s link with 200 ms RTT.
     const [toA, toB] = await Promise.all([proxyTo(a.sync, 64_000), proxyTo(b.sync, 64_000)])
     await a.blo(['pair', 'add', '--id', b.id, '--address', `127.0.0.1:${toB.port}`])
