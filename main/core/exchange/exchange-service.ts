@@ -102,8 +102,11 @@ export class ExchangeService {
       })
       const action = current && changed ? 'correct' : 'share'
       for (const doc of docs) {
+        // Unchanged content sent to one more counterpart keeps its revision there, unless that copy was withdrawn.
+        const prior = copies.find((k) => k.doc === doc)?.value.revision ?? 0
+        const revision = changed ? value.revision : Math.max(current!.revision, prior + 1)
         this.store.ensure({ name: doc, kind: 'records', owner: this.self })
-        this.store.get(doc).getMap('records').set(recordId, value)
+        this.store.get(doc).getMap('records').set(recordId, { ...value, revision })
         this.log(action, c.id, c.version, doc, picked, at, actor, '')
       }
       this.audit.record({

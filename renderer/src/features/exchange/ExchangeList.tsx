@@ -66,9 +66,10 @@ function Counterpart({ origin, fromCounterpart, audience }: { origin: string; fr
   const { t } = useTranslation()
   const { stationName } = useLink()
   if (fromCounterpart) return <span className="from-tag">{t('exchange.fromStation', { name: stationName(origin) })}</span>
+  const label = audience.length ? t('exchange.sentTo', { names: audience.map(stationName).join(', ') }) : t('exchange.sentByUs')
   return (
-    <span className="ours-tag" data-testid="row-audience">
-      {audience.length ? t('exchange.sentTo', { names: audience.map(stationName).join(', ') }) : t('exchange.sentByUs')}
+    <span className="ours-tag" data-testid="row-audience" title={label}>
+      {label}
     </span>
   )
 }

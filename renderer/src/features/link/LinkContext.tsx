@@ -31,10 +31,11 @@ export function LinkProvider({ children }: { children: ReactNode }) {
     const mine = ++request.current
     Promise.all([api.invoke('link.status', {}), api.invoke('link.station', {})])
       .then(([s, c]) => {
-        if (mine !== request.current) return
-        setStatus(s)
+        // A status event that came in meanwhile is newer than this answer's status, but says nothing of the
+        // card: dropping the whole answer left the Link screen loading for good.
         setCard(c)
         setError(null)
+        if (mine === request.current) setStatus(s)
       })
       .catch((e: unknown) => {
         if (mine === request.current) setError(toApiError(e))
