@@ -21,6 +21,7 @@ export const EXPORT_USAGE = `Usage: blo export --data DIR --what W --format F [f
       --from D, --to D  a day (YYYY-MM-DD, the whole day in local time) or an ISO date-time
       --category C, --status S, --agency A, --include-voided   case log filters (category and agency also
                         filter received records); a filter that does not apply is refused
+      --counterpart ID  received, exchange: only what that counterpart sent, or was sent
       --month YYYY-MM   pdf: the month of the report (default: the month of --from)
       --lang ${REPORT_LANGUAGES.join('|')}     pdf: the language of the report (default en)
       --out FILE        where to write; without it the file goes into DIR/exports/
@@ -57,6 +58,7 @@ async function runExport(args: string[]): Promise<void> {
       category: { type: 'string' },
       status: { type: 'string' },
       agency: { type: 'string' },
+      counterpart: { type: 'string' },
       'include-voided': { type: 'boolean' },
       month: { type: 'string' },
       lang: { type: 'string' },
@@ -75,7 +77,7 @@ async function runExport(args: string[]): Promise<void> {
   } else {
     if (values.what === undefined) throw new UsageError(`export needs --what ${oneOf(EXPORT_KINDS)}`)
     const filters: Record<string, unknown> = {}
-    for (const key of ['from', 'to', 'category', 'status', 'agency'] as const) if (values[key] !== undefined) filters[key] = values[key]
+    for (const key of ['from', 'to', 'category', 'status', 'agency', 'counterpart'] as const) if (values[key] !== undefined) filters[key] = values[key]
     if (values['include-voided']) filters.includeVoided = true
     input = { what: values.what, format: values.format, filters, ...path }
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Agency, CaseStatus, Category, IsoDateOrDateTime } from './cases'
+import { StationIdText } from './exchange'
 import { PlanId } from './plans'
 import { EXPORT_KINDS, REPORT_LANGUAGES, TABLE_FORMATS } from '../vocabulary'
 
@@ -34,7 +35,9 @@ export const ExportFilters = z
     status: CaseStatus.optional(),
     agency: Agency.optional(),
     /** Case log only: voided cases are left out unless asked for. */
-    includeVoided: z.boolean().optional()
+    includeVoided: z.boolean().optional(),
+    /** Received records and the exchange log: only what this counterpart sent, or was sent. */
+    counterpart: StationIdText.optional()
   })
   .strict()
 export type ExportFilters = z.infer<typeof ExportFilters>

@@ -123,6 +123,30 @@ describe('three stations, each counterpart with its own scope', () => {
     const onTachileik = await tachileik.call<RecordDetail>('exchange.get', { type: 'record', origin: saen.id, id: forBoth.id })
     expect(onTachileik.record).toMatchObject({ revision: 1, withdrawn: null, case: expect.objectContaining({ summary: FOR_BOTH }) })
 
+    // The monthly report counts an alert sent to both counterparts once.
+    const now = new Date() // the station's month is in local time, as this process's is
+    const month = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`
+    const report = await saen.call<{ exchange: { sent: { alerts: number } } }>('reports.monthly', { month })
+    expect(report.exchange.sent).toMatchObject({ alerts: 1 })
+
+    // The exchange log keeps one row per counterpart a message went to, and filters by counterpart.
+    const log = async (...extra: string[]) => {
+      const out = join(tempDir(), 'exchange.json')
+      await saen.blo(['export', '--what', 'exchange', '--format', 'json', '--out', out, ...extra])
+      return (JSON.parse(readFileSync(out, 'utf8')) as { recipient: string | null; origin: string; message: { kind: string } }[]).filter((m) => m.message.kind !== 'read')
+    }
+    const withTachileik = await log('--counterpart', tachileik.id)
+    expect(withTachileik.map((m) => [m.message.kind, m.origin === saen.id ? m.recipient : m.origin])).toEqual(
+      expect.arrayContaining([
+        ['alert', tachileik.id],
+        ['request', tachileik.id],
+        ['reply', tachileik.id],
+        ['reply', tachileik.id]
+      ])
+    )
+    expect(withTachileik).toHaveLength(4)
+    expect((await log()).filter((m) => m.message.kind === 'alert').map((m) => m.recipient).sort()).toEqual([pheung.id, tachileik.id].sort())
+
     // Nothing addressed to Ton Pheung ever reached Tachileik: not a byte of the record, not a document's name.
     await tachileik.stop()
     const bytes = storedBytes(dirT)

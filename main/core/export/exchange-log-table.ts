@@ -1,6 +1,7 @@
 /**
- * The message log with the counterpart, both directions: alerts, requests, replies, acknowledgements and read
+ * The message log with the counterparts, both directions: alerts, requests, replies, acknowledgements and read
  * receipts, oldest first. Alerts and requests carry when the other side first answered and how long it took.
+ * A message sent to several counterparts is one row for each, with that counterpart's answers.
  */
 import { col, firstColumn, rawRows, type ExportTable, type TableContext } from './export-table'
 import { filterWhere } from './export-filters'
@@ -11,6 +12,7 @@ const COLUMNS = [
   col('kind', 'text', 9),
   col('message_id', 'text', 38),
   col('origin_station', 'text', 34),
+  col('recipient_station', 'text', 34),
   col('sent_by', 'text', 20),
   col('priority', 'text', 9),
   col('subject', 'text', 30),
@@ -25,27 +27,34 @@ const COLUMNS = [
   col('read_by_other_side_at', 'datetime', 18)
 ]
 
+/** Written by the other side of row m: the counterpart it came from, or the one this copy went to. */
+const otherSide = (x: string) => `${x}.origin <> m.origin AND (m.recipient IS NULL OR m.origin <> @self OR ${x}.origin = m.recipient)`
 /** Replies and acknowledgements from the other side to message m. */
 const answers = `exchange_messages a WHERE a.target_type = 'message' AND a.target_origin = m.origin AND a.target_id = m.message_id
-  AND a.kind IN ('reply', 'ack') AND a.origin <> m.origin`
+  AND a.kind IN ('reply', 'ack') AND ${otherSide('a')}`
 const isQuestion = "m.kind IN ('alert', 'request')"
 
 const INNER = `
   SELECT m.seq, m.sent_at, CASE WHEN m.origin = @self THEN 'sent' ELSE 'received' END AS direction, m.kind, m.message_id, m.origin,
+    CASE WHEN m.origin = @self THEN m.recipient ELSE @self END AS recipient,
     m.data ->> '$.sentBy' AS sent_by, m.priority, coalesce(m.data ->> '$.title', m.data ->> '$.subject') AS subject,
     m.data ->> '$.text' AS text, m.target_type, m.target_origin, m.target_id,
     CASE WHEN ${isQuestion} THEN (SELECT count(*) FROM ${answers}) END AS answers,
     CASE WHEN ${isQuestion} THEN (SELECT min(a.sent_at) FROM ${answers}) END AS first_answer_at,
     CASE WHEN ${isQuestion} THEN (SELECT min(a.sent_at) FROM ${answers} AND a.kind = 'ack') END AS acknowledged_at,
     (SELECT min(x.sent_at) FROM exchange_messages x WHERE x.kind = 'read' AND x.target_type = 'message'
-       AND x.target_origin = m.origin AND x.target_id = m.message_id AND x.origin <> m.origin) AS read_at,
+       AND x.target_origin = m.origin AND x.target_id = m.message_id AND ${otherSide('x')}) AS read_at,
     m.data`
 
-const OUTER = `sent_at, direction, kind, message_id, origin, sent_by, priority, subject, text, target_type, target_origin, target_id,
+const OUTER = `sent_at, direction, kind, message_id, origin, recipient, sent_by, priority, subject, text, target_type, target_origin, target_id,
   answers, first_answer_at, round((julianday(first_answer_at) - julianday(sent_at)) * 1440, 1), acknowledged_at, read_at`
 
 export function exchangeLogTable({ db, filters, self }: TableContext): ExportTable {
-  const { where, params: filterParams } = filterWhere(filters, { date: 'm.sent_at' }, 'the exchange log')
+  const { where, params: filterParams } = filterWhere(
+    filters,
+    { date: 'm.sent_at', counterpart: 'm.origin = @counterpart OR (m.origin = @self AND (m.recipient = @counterpart OR m.recipient IS NULL))' },
+    'the exchange log'
+  )
   const params = { ...filterParams, self }
   const inner = `${INNER} FROM exchange_messages m ${where}`
   const order = 'ORDER BY sent_at, seq'
@@ -56,7 +65,7 @@ export function exchangeLogTable({ db, filters, self }: TableContext): ExportTab
     json: () =>
       firstColumn(
         db,
-        `SELECT json_object('direction', direction, 'origin', origin, 'answers', answers, 'firstAnswerAt', first_answer_at,
+        `SELECT json_object('direction', direction, 'origin', origin, 'recipient', recipient, 'answers', answers, 'firstAnswerAt', first_answer_at,
            'responseMinutes', round((julianday(first_answer_at) - julianday(sent_at)) * 1440, 1),
            'acknowledgedAt', acknowledged_at, 'readByOtherSideAt', read_at, 'message', json(data))
          FROM (${inner}) ${order}`,

@@ -11,6 +11,8 @@ export interface FilterColumns {
   agency?: string
   /** 0/1 column: rows with 1 are left out unless includeVoided. */
   voided?: string
+  /** A condition on @counterpart: the row was sent by that counterpart, or to it. */
+  counterpart?: string
 }
 
 const EQUALITY = ['category', 'status', 'agency'] as const
@@ -31,6 +33,10 @@ export function filterWhere(filters: ExportFilters, columns: FilterColumns, rows
   }
   if (filters.includeVoided !== undefined && !columns.voided) throw notApplicable('includeVoided', rowsName)
   if (columns.voided && !filters.includeVoided) filter.add(`${columns.voided} = 0`)
+  if (filters.counterpart !== undefined) {
+    if (!columns.counterpart) throw notApplicable('counterpart', rowsName)
+    filter.add(`(${columns.counterpart})`, { counterpart: filters.counterpart })
+  }
   filter.dateRange(columns.date, filters)
   const { params } = filter
   if (params.from !== undefined && params.to !== undefined && (params.from as string) > (params.to as string)) {

@@ -38,7 +38,11 @@ const SELECT = `
      AND x.target_origin = r.origin AND x.target_id = r.record_id AND x.origin = @self AND x.target_revision >= r.revision)`
 
 export function receivedTable({ db, filters, self }: TableContext): ExportTable {
-  const filtered = filterWhere(filters, { date: 'r.occurred_at', category: 'r.category', agency: "r.data ->> '$.case.agency'" }, 'received records')
+  const filtered = filterWhere(
+    filters,
+    { date: 'r.occurred_at', category: 'r.category', agency: "r.data ->> '$.case.agency'", counterpart: 'r.origin = @counterpart' },
+    'received records'
+  )
   const where = `${filtered.where ? `${filtered.where} AND` : 'WHERE'} r.origin <> @self`
   const params = { ...filtered.params, self }
   const order = 'ORDER BY r.occurred_at, r.seq'

@@ -110,6 +110,7 @@ export class MonthlyReports {
     }
   }
 
+  /** An item sent to several counterparts is one row per addressed copy in the views: each counts once. */
   private exchange(bounds: Bounds): MonthlyReport['exchange'] {
     const self = this.stationId
     const counts = () => ({ records: 0, alerts: 0, requests: 0, replies: 0, acknowledgements: 0 })
@@ -118,13 +119,16 @@ export class MonthlyReports {
     const field = { alert: 'alerts', request: 'requests', reply: 'replies', ack: 'acknowledgements' } as const
     const messages = this.db
       .prepare(
-        `SELECT origin = @self AS ours, kind, count(*) AS n FROM exchange_messages
+        `SELECT origin = @self AS ours, kind, count(DISTINCT origin || '/' || message_id) AS n FROM exchange_messages
          WHERE sent_at >= @from AND sent_at < @to AND kind <> 'read' GROUP BY ours, kind`
       )
       .all({ ...bounds, self }) as { ours: number; kind: keyof typeof field; n: number }[]
     for (const { ours, kind, n } of messages) (ours ? sent : received)[field[kind]] += n
     const records = this.db
-      .prepare('SELECT origin = @self AS ours, count(*) AS n FROM exchange_records WHERE shared_at >= @from AND shared_at < @to GROUP BY ours')
+      .prepare(
+        `SELECT origin = @self AS ours, count(DISTINCT origin || '/' || record_id) AS n FROM exchange_records
+         WHERE shared_at >= @from AND shared_at < @to GROUP BY ours`
+      )
       .all({ ...bounds, self }) as { ours: number; n: number }[]
     for (const { ours, n } of records) (ours ? sent : received).records += n
 
@@ -133,7 +137,8 @@ export class MonthlyReports {
         `SELECT m.origin = @self AS ours, m.sent_at AS sentAt,
            (SELECT min(a.sent_at) FROM exchange_messages a WHERE a.target_type = 'message' AND a.target_origin = m.origin
               AND a.target_id = m.message_id AND a.kind IN ('reply', 'ack') AND a.origin <> m.origin) AS answeredAt
-         FROM exchange_messages m WHERE m.kind IN ('alert', 'request') AND m.sent_at >= @from AND m.sent_at < @to`
+         FROM exchange_messages m WHERE m.kind IN ('alert', 'request') AND m.sent_at >= @from AND m.sent_at < @to
+           AND m.seq = (SELECT min(c.seq) FROM exchange_messages c WHERE c.origin = m.origin AND c.message_id = m.message_id)`
       )
       .all({ ...bounds, self }) as { ours: number; sentAt: string; answeredAt: string | null }[]
     const answered = (ours: boolean) => {
@@ -174,8 +179,8 @@ export class MonthlyReports {
     const exchanged = this.db
       .prepare(
         `SELECT coalesce(sum(origin = @self), 0) AS sent, coalesce(sum(origin <> @self), 0) AS received FROM (
-           SELECT origin FROM exchange_messages WHERE sent_at >= @from AND sent_at < @to AND kind <> 'read'
-           UNION ALL SELECT origin FROM exchange_records WHERE shared_at >= @from AND shared_at < @to)`
+           SELECT DISTINCT origin, 'message/' || message_id FROM exchange_messages WHERE sent_at >= @from AND sent_at < @to AND kind <> 'read'
+           UNION SELECT DISTINCT origin, 'record/' || record_id FROM exchange_records WHERE shared_at >= @from AND shared_at < @to)`
       )
       .get({ from: range.from, to: range.to, self: this.stationId }) as { sent: number; received: number }
     return { month: range.month, ...cases, exchangeSent: exchanged.sent, exchangeReceived: exchanged.received }

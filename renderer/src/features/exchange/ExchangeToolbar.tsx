@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { EXCHANGE_BOXES, isRecordBox, type ExchangeBox, type UnreadCounts } from '../../../../preload/api'
 import { CheckFilter, ClearFilters, DateRangeFilter, EnumFilter, FilterRow, ListTotal, SearchBox } from '../../ui/ListToolbar'
 import { Tabs } from '../../ui/Tabs'
+import { CounterpartSelect } from '../link/CounterpartSelect'
 import { useLink } from '../link/LinkContext'
 import { DEFAULT_EXCHANGE_FILTERS, hasExchangeNarrowing, type ExchangeFilters } from './exchange-query'
 
@@ -68,14 +69,7 @@ export function ExchangeToolbar({ box, onBox, unread, filters, onFilters, total,
  {peers.length > 1 && (
           <label className="filter">
             <span>{t('exchange.audience.filter')}</span>
-            <select data-testid="exchange-filter-counterpart" value={filters.counterpart} onChange={(e) => set('counterpart', e.target.value)}>
-              <option value="">{t('list.any')}</option>
-              {peers.map((p) => (
-                <option key={p.stationId} value={p.stationId}>
-                  {p.name || p.stationId}
-                </option>
-              ))}
-            </select>
+            <CounterpartSelect data-testid="exchange-filter-counterpart" value={filters.counterpart} onChange={(id) => set('counterpart', id)} />
           </label>
         )}
         <DateRangeFilter testIdPrefix="exchange-filter" from={filters.from} to={filters.to} onChange={set} />

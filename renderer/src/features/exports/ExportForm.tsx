@@ -6,6 +6,7 @@ import { EnumSelect } from '../../ui/EnumSelect'
 import { Field } from '../../ui/Field'
 import type { FieldErrors } from '../../ui/field-error'
 import { currentMonth, monthRange } from '../../ui/month'
+import { CounterpartSelect } from '../link/CounterpartSelect'
 import { exportInput, FILTERS_OF, reportLanguageOf, type ExportChoice } from './export-choice'
 
 /** File formats as everyone writes them; what each is for comes from the locale. */
@@ -28,6 +29,7 @@ export function ExportForm({ busy, onRun }: Props) {
     status: '',
     agency: '',
     includeVoided: false,
+    counterpart: '',
     month: currentMonth(),
     language: reportLanguageOf(i18n.resolvedLanguage)
   }))
@@ -148,6 +150,11 @@ export function ExportForm({ busy, onRun }: Props) {
               {applies.includes('agency') && (
                 <Field path="filters.agency" label={t('list.columns.agency')} error={errors['filters.agency']}>
                   {(p) => <EnumSelect {...p} group="agency" value={choice.agency} emptyLabel={t('list.any')} onChange={(v) => set('agency', v)} />}
+                </Field>
+              )}
+              {applies.includes('counterpart') && (
+                <Field path="filters.counterpart" label={t('exchange.audience.filter')} error={errors['filters.counterpart']}>
+                  {(p) => <CounterpartSelect {...p} value={choice.counterpart} onChange={(id) => set('counterpart', id)} />}
                 </Field>
               )}
               {applies.includes('includeVoided') && (

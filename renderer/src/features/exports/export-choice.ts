@@ -21,18 +21,20 @@ export interface ExportChoice {
   status: CaseStatus | ''
   agency: Agency | ''
   includeVoided: boolean
+  /** A counterpart's station ID, or '' for all. */
+  counterpart: string
   /** The PDF monthly report's month, YYYY-MM. */
   month: string
   language: ReportLanguage
 }
 
-export type RowFilter = 'category' | 'status' | 'agency' | 'includeVoided'
+export type RowFilter = 'category' | 'status' | 'agency' | 'includeVoided' | 'counterpart'
 
 /** The filters each kind of rows carries (main/core/export/*-table.ts); the station refuses the others by name. */
 export const FILTERS_OF: Record<ExportKind, readonly RowFilter[]> = {
   cases: ['category', 'status', 'agency', 'includeVoided'],
-  received: ['category', 'agency'],
-  exchange: [],
+  received: ['category', 'agency', 'counterpart'],
+  exchange: ['counterpart'],
   audit: []
 }
 
@@ -51,7 +53,7 @@ export function exportInput(choice: ExportChoice): { ok: true; input: ExportRunI
     const filters: Record<string, unknown> = {}
     if (choice.from) filters.from = choice.from
     if (choice.to) filters.to = choice.to
-    for (const key of ['category', 'status', 'agency'] as const) if (applies.includes(key) && choice[key]) filters[key] = choice[key]
+    for (const key of ['category', 'status', 'agency', 'counterpart'] as const) if (applies.includes(key) && choice[key]) filters[key] = choice[key]
     if (applies.includes('includeVoided') && choice.includeVoided) filters.includeVoided = true
     input = { what: choice.what, format: choice.format, filters }
   }
