@@ -152,7 +152,7 @@ export function CaseDetail({ caseId, onBack, onEdit }: Props) {
       {pending?.kind === 'share' && (
         <ShareDialog target={c} shared={shared.record ?? null} onDone={sharedDone} onClose={() => setPending(null)} />
       )}
-      {pending?.kind === 'withdraw' && <WithdrawDialog target={c} onDone={sharedDone} onClose={() => setPending(null)} />}
+      {pending?.kind === 'withdraw' && shared.record && <WithdrawDialog target={c} shared={shared.record} onDone={sharedDone} onClose={() => setPending(null)} />}
     </article>
   )
 }
