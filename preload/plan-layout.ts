@@ -4,7 +4,8 @@
  * here is part of the contract between station versions: add, never rename.
  *
  *   meta        Y.Map     title, codeName, periodFrom, periodTo, area (strings), status (PlanPhase),
- *                         originStation, partnerStation (station IDs), createdAt, createdBy
+ *                         originStation, partnerStation (station IDs), moreStations (station IDs, string[]: a
+ *                         plan among more than two offices), createdAt, createdBy
  *   crossings   Y.Array<string>
  *   agencies    Y.Array<Y.Map>   id, side, name, role
  *   objectives  Y.Array<Y.Map>   id, text
@@ -30,7 +31,7 @@ export const CONTENT_ROOTS = ['meta', 'crossings', ...LIST_ROOTS, 'comms', 'note
  * agreement (active, completed) without changing what was agreed, and who plans together is what the
  * signatures themselves establish.
  */
-export const UNSIGNED_META_KEYS: readonly string[] = ['status', 'originStation', 'partnerStation', 'createdAt', 'createdBy']
+export const UNSIGNED_META_KEYS: readonly string[] = ['status', 'originStation', 'partnerStation', 'moreStations', 'createdAt', 'createdBy']
 
 /** The fields each list item carries, in display order; the first text field labels the item. */
 export const LIST_FIELDS: Record<PlanListName, readonly string[]> = {

@@ -200,6 +200,8 @@ export const PlanDetail = PlanContent.extend({
   status: PlanStatus,
   originStation: z.string(),
   partnerStation: z.string(),
+  /** Every station planning it, the origin first: two, or more for a plan among several offices. */
+  stations: z.array(z.string()),
   counterpart: Counterpart,
   createdAt: z.string(),
   createdBy: z.string(),
@@ -248,6 +250,8 @@ export const PlanCreateInput = PlanFieldsInput.omit({ status: true, partnerStati
     title: requiredText(300),
     /** Defaults to the paired station when there is exactly one. */
     counterpart: StationIdText.optional(),
+    /** A plan among more than two offices: every paired station planning it (instead of `counterpart`). */
+    counterparts: z.array(StationIdText).min(1, 'choose at least one counterpart').max(20).optional(),
     notes: z.string().max(200_000).optional()
   })
   .strict()

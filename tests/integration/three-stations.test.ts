@@ -1,7 +1,7 @@
 /**
  * Three offices as separate processes: Chiang Saen (TH) pairs with Ton Pheung (LA) and with Tachileik (MM),
  * which never pair with each other. What Chiang Saen shares with one counterpart must never reach the other:
- * not the record, not the document, not its name. Checked in the receiving station's views, in its link log
+ * not the record, not the document, not its name; a plan of all three reaches all three, through Chiang Saen. Checked in the receiving station's views, in its link log
  * and in every byte of its database files.
  */
 import Database from 'better-sqlite3'
@@ -45,7 +45,7 @@ function storedBytes(dir: string): string {
 }
 
 describe('three stations, each counterpart with its own scope', () => {
-  it('share with one, alert both, reply to the asker, plan with one, and withdraw from one without touching the other', async () => {
+  it('share with one, alert both, reply to the asker, plan with one and with all three, and withdraw from one without touching the other', async () => {
     const [dirS, dirP, dirT] = await Promise.all([
       initOffice(tempDir(), 'BLO Chiang Saen', 'TH'),
       initOffice(tempDir(), 'BLO Ton Pheung', 'LA'),
@@ -112,6 +112,29 @@ describe('three stations, each counterpart with its own scope', () => {
     await until(async () => synced(saen, tachileik), 'the Tachileik link to settle', hosts)
     expect((await tachileik.call<PlanPage>('plans.list', {})).total).toBe(0)
 
+    // A plan among all three: Ton Pheung and Tachileik never pair, Chiang Saen carries each one's edits to the
+    // other, and it is agreed only once every station approved the same content.
+    const joint = await saen.call<PlanDetail>('plans.create', { title: 'ปฏิบัติการสามฝ่าย สามเหลี่ยมทองคำ', counterparts: [pheung.id, tachileik.id] })
+    expect(joint.stations).toEqual([saen.id, pheung.id, tachileik.id])
+    const detailOn = (office: Office) => office.call<PlanDetail>('plans.get', { id: joint.id })
+    await until(async () => (await tachileik.call<PlanPage>('plans.list', {})).total === 1, 'the joint plan on Tachileik', hosts)
+    await until(async () => (await pheung.call<PlanPage>('plans.list', {})).total === 2, 'the joint plan on Ton Pheung', hosts)
+    await pheung.call('plans.edit', { id: joint.id, edits: [{ op: 'add', list: 'tasks', item: { id: 'boats', title: 'ตรวจเรือที่ท่าต้นผึ้ง', side: pheung.id } }] })
+    await until(async () => (await detailOn(tachileik)).tasks.some((task) => task.id === 'boats'), "Ton Pheung's task on Tachileik", hosts)
+    const agreedEverywhere = async () => (await Promise.all([saen, pheung, tachileik].map(detailOn))).map((d) => d.signoff.state)
+    const sameContent = async () => {
+      const details = await Promise.all([saen, pheung, tachileik].map(detailOn))
+      return new Set(details.map((d) => d.signoff.contentHash)).size === 1 ? details[0].signoff.contentHash : null
+    }
+    const hash = await until(sameContent, 'the same plan on all three', hosts)
+    await saen.call('plans.approve', { id: joint.id, stateHash: hash })
+    await pheung.call('plans.approve', { id: joint.id, stateHash: hash })
+    await until(async () => (await detailOn(tachileik)).signoff.approvals.filter((a) => a.current).length === 2, 'two approvals on Tachileik', hosts)
+    expect(await agreedEverywhere()).toEqual(['partial', 'partial', 'partial'])
+    expect((await detailOn(tachileik)).signoff.waitingFor).toEqual([tachileik.id])
+    await tachileik.call('plans.approve', { id: joint.id, stateHash: hash })
+    await until(async () => (await agreedEverywhere()).every((state) => state === 'agreed'), 'the plan agreed on all three', hosts)
+
     // Withdrawing the shared-with-both record from Ton Pheung only: Ton Pheung keeps the fact, Tachileik the case.
     const withdrawn = await saen.blo<RecordDetail>(['withdraw', forBoth.id, '--reason', 'ส่งผิดหน่วย', '--from', pheung.id])
     expect(withdrawn).toMatchObject({ audience: [tachileik.id], withdrawnFrom: [pheung.id] })
@@ -151,8 +174,7 @@ describe('three stations, each counterpart with its own scope', () => {
     await tachileik.stop()
     const bytes = storedBytes(dirT)
     expect(bytes).not.toContain(ONLY_FOR_PHEUNG)
-    expect(bytes).not.toContain(pheung.id)
-    expect(bytes).not.toContain(plan.id)
+    expect(bytes).not.toContain(plan.id) // the plan with Ton Pheung alone
     const db = new Database(join(dirT, 'station.db'), { readonly: true })
     try {
       // Refused writes would name what was offered; a dial before both sides paired is only that.
@@ -160,8 +182,9 @@ describe('three stations, each counterpart with its own scope', () => {
       expect(db.prepare('SELECT name FROM docs ORDER BY name').pluck().all()).toEqual(
         expect.arrayContaining([expect.stringMatching(new RegExp(`^(records|messages)/(${saen.id}/${tachileik.id}|${tachileik.id}/${saen.id})/`))])
       )
+      // Its documents: what Chiang Saen addressed to it, what it sent Chiang Saen, and the plan of all three.
       for (const name of db.prepare('SELECT name FROM docs').pluck().all() as string[]) {
-        expect(name).toMatch(new RegExp(`^(records|messages)/(${saen.id}/${tachileik.id}|${tachileik.id}/${saen.id})/\\d{4}-\\d{2}$`))
+        expect(name).toMatch(new RegExp(`^((records|messages)/(${saen.id}/${tachileik.id}|${tachileik.id}/${saen.id})/\\d{4}-\\d{2}|plan/${joint.id})$`))
       }
     } finally {
       db.close()

@@ -74,19 +74,25 @@ export function readPlanContent(doc: Y.Doc): PlanContent {
   }
 }
 
-/** Who plans together: the station that created the plan and its counterpart ('' until known). */
+/** Who plans together: the station that created the plan and its counterpart ('' until known), and any more. */
 export interface PlanSides {
   originStation: string
   partnerStation: string
+  /** Every station planning it, the origin first, without blanks or repeats. */
+  stations: string[]
   createdAt: string
   createdBy: string
 }
 
 export function readPlanSides(doc: Y.Doc): PlanSides {
   const meta = planRoots(doc).meta
+  const originStation = str(meta.get('originStation'))
+  const partnerStation = str(meta.get('partnerStation'))
+  const more = strings(meta.get('moreStations'))
   return {
-    originStation: str(meta.get('originStation')),
-    partnerStation: str(meta.get('partnerStation')),
+    originStation,
+    partnerStation,
+    stations: [...new Set([originStation, partnerStation, ...more].filter(Boolean))],
     createdAt: str(meta.get('createdAt')),
     createdBy: str(meta.get('createdBy'))
   }

@@ -23,11 +23,10 @@ const refuse = (path: string, message: string, code: 'invalid_input' | 'not_foun
 const META_FIELDS = ['title', 'codeName', 'periodFrom', 'periodTo', 'area', 'status'] as const
 const COMMS_FIELDS = ['hotline', 'radio', 'languages'] as const
 
-/** A side must be one of the two stations planning together (or '' for nobody yet). */
+/** A side must be one of the stations planning together (or '' for nobody yet). */
 function checkSide(doc: Y.Doc, side: unknown, path: string): void {
   if (side === undefined || side === '') return
-  const { originStation, partnerStation } = readPlanSides(doc)
-  if (side !== originStation && side !== partnerStation) {
+  if (!readPlanSides(doc).stations.includes(side as string)) {
     throw refuse(path, `${String(side)} is not one of the stations planning this operation`)
   }
 }

@@ -35,8 +35,7 @@ function sideNamer(order: PlanOrder, l: ReportLabels): (stationId: string) => st
 /** The stations of the plan, this one first; a plan not yet shared has one. */
 function sidesOf(order: PlanOrder): string[] {
   const { plan, station } = order
-  const other = [plan.originStation, plan.partnerStation].find((s) => s && s !== station.stationId)
-  return [station.stationId, ...(other ? [other] : [])]
+  return [station.stationId, ...plan.stations.filter((s) => s !== station.stationId)]
 }
 
 function approvalText(approval: PlanApproval | undefined, l: ReportLabels): string {

@@ -71,12 +71,16 @@ export class PlanService {
   }
 
   create(input: PlanCreateParsed, ctx: CallContext): PlanDetail {
-    const { counterpart, notes, ...fields } = input
+    const { counterpart, counterparts, notes, ...fields } = input
     const paired = this.deps.pairedStations()
-    const partner = counterpart ?? (paired.length === 1 ? paired[0] : '')
-    if (partner && !paired.includes(partner)) throw refused('counterpart', `${partner} is not a paired station; pair it first`)
+    if (counterpart && counterparts) throw refused('counterparts', 'name the counterparts in one list: counterpart or counterparts, not both')
+    const chosen = [...new Set(counterparts ?? (counterpart ? [counterpart] : paired.length === 1 ? paired : []))]
+    const path = counterparts ? 'counterparts' : 'counterpart'
+    const stranger = chosen.find((id) => !paired.includes(id))
+    if (stranger) throw refused(path, `${stranger} is not a paired station; pair it first`)
     // A plan with no counterpart is open to whichever pairs first: with several paired, that would be all of them.
-    if (!partner && paired.length > 1) throw refused('counterpart', `this station has ${paired.length} counterparts; choose the one this plan is with`)
+    if (!chosen.length && paired.length > 1) throw refused('counterpart', `this station has ${paired.length} counterparts; choose the one this plan is with`)
+    const [partner = '', ...more] = chosen
     const id = randomUUID()
     const name = planDocName(id)
     this.deps.store.write(() => {
@@ -87,13 +91,14 @@ export class PlanService {
         r.meta.set('status', 'draft')
         r.meta.set('originStation', this.self)
         r.meta.set('partnerStation', partner)
+        if (more.length) r.meta.set('moreStations', more)
         r.meta.set('createdAt', ctx.now().toISOString())
         r.meta.set('createdBy', ctx.user)
         // One paragraph from the start: two screens opening an empty plan offline would each add their own.
         r.notes.insert(0, [paragraph('')])
         applyPlanEdits(doc, [{ op: 'set', fields }, ...(notes ? [{ op: 'notes.set' as const, text: notes }] : [])], this.editContext(ctx))
       }, STATION_ORIGIN)
-      this.deps.audit.record('plan.create', ctx.user, id, doc, { counterpart: partner || null })
+      this.deps.audit.record('plan.create', ctx.user, id, doc, { counterpart: partner || null, ...(more.length ? { more } : {}) })
     })
     return this.detail(id)
   }
@@ -206,8 +211,8 @@ export class PlanService {
         const sides = readPlanSides(doc)
         // A plan made before its creator was paired with us names no partner yet: approving it makes us the partner.
         if (!sides.partnerStation && sides.originStation !== this.self) planRoots(doc).meta.set('partnerStation', this.self)
-        else if (sides.originStation !== this.self && sides.partnerStation !== this.self) {
-          throw new ApiError('forbidden', `This plan is between ${sides.originStation} and ${sides.partnerStation}; this station cannot approve it.`)
+        else if (!sides.stations.includes(this.self)) {
+          throw new ApiError('forbidden', `This plan is between ${sides.stations.join(', ')}; this station cannot approve it.`)
         }
         writeApproval(doc, id, this.deps.identity, hash, ctx.user, ctx.now().toISOString())
         this.recordAgreementIn(doc, id, ctx.now())

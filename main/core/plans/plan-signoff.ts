@@ -3,7 +3,7 @@
  * the content hash its supervisor saw, signed with the station's key and carrying its certificate. Both
  * stations write into plan documents, so a signature is what makes an approval that station's: an entry
  * whose certificate does not derive the station ID it claims, or whose signature fails, never counts.
- * The plan is agreed while both stations' valid approvals name the current content hash.
+ * The plan is agreed while every planning station's valid approval names the current content hash.
  */
 import { createPublicKey, sign, verify } from 'node:crypto'
 import type * as Y from 'yjs'
@@ -64,7 +64,7 @@ function readApproval(value: unknown): StoredApproval | null {
 
 /** The sign-off state of a plan document whose current content hash is `hash`. */
 export function readSignoff(doc: Y.Doc, planId: string, hash: string, sides: PlanSides): PlanSignoff {
-  const stations = [sides.originStation, sides.partnerStation].filter(Boolean)
+  const { stations } = sides
   const approvals: PlanApproval[] = []
   for (const [key, value] of planRoots(doc).signoff.entries()) {
     const a = readApproval(value)
@@ -74,7 +74,7 @@ export function readSignoff(doc: Y.Doc, planId: string, hash: string, sides: Pla
   }
   approvals.sort((a, b) => stations.indexOf(a.station) - stations.indexOf(b.station))
   const approvedNow = new Set(approvals.filter((a) => a.current).map((a) => a.station))
-  const agreed = stations.length === 2 && stations.every((s) => approvedNow.has(s))
+  const agreed = stations.length >= 2 && stations.every((s) => approvedNow.has(s))
   const agreedVersions = storedVersions(doc).filter((v) => v.kind === 'agreed')
   const last = agreedVersions.at(-1)
   const agreedVersion = last ? versionInfo(last) : null

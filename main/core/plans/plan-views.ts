@@ -47,12 +47,13 @@ export class PlanViews {
     const { db, store } = options
     this.upsert = db.prepare(`
       INSERT INTO plans (id, doc, title, code_name, status, phase, period_from, period_to, area, origin_station, partner_station,
-        signoff, content_hash, tasks_total, tasks_open, created_at, updated_at, updated_from)
+        more_stations, signoff, content_hash, tasks_total, tasks_open, created_at, updated_at, updated_from)
       VALUES (@id, @doc, @title, @codeName, @status, @phase, @periodFrom, @periodTo, @area, @originStation, @partnerStation,
-        @signoff, @contentHash, @tasksTotal, @tasksOpen, @createdAt, @updatedAt, @updatedFrom)
+        @moreStations, @signoff, @contentHash, @tasksTotal, @tasksOpen, @createdAt, @updatedAt, @updatedFrom)
       ON CONFLICT (doc) DO UPDATE SET title = excluded.title, code_name = excluded.code_name, status = excluded.status,
         phase = excluded.phase, period_from = excluded.period_from, period_to = excluded.period_to, area = excluded.area,
-        origin_station = excluded.origin_station, partner_station = excluded.partner_station, signoff = excluded.signoff,
+        origin_station = excluded.origin_station, partner_station = excluded.partner_station,
+        more_stations = excluded.more_stations, signoff = excluded.signoff,
         content_hash = excluded.content_hash, tasks_total = excluded.tasks_total, tasks_open = excluded.tasks_open,
         created_at = excluded.created_at, updated_at = excluded.updated_at, updated_from = excluded.updated_from
       RETURNING seq`)
@@ -129,6 +130,7 @@ export class PlanViews {
       area: c.area,
       originStation: s.sides.originStation,
       partnerStation: s.sides.partnerStation,
+      moreStations: JSON.stringify(s.sides.stations.filter((id) => id !== s.sides.originStation && id !== s.sides.partnerStation)),
       signoff: s.signoff.state,
       contentHash: s.signoff.contentHash,
       tasksTotal: c.tasks.length,

@@ -8,13 +8,15 @@ interface Props {
   /** Counterparts it already goes to: shown ticked, not removable here (a withdrawal removes them). */
   fixed?: readonly string[]
   error?: FieldError
+  /** The legend; "Send to" unless the choice is another one (who plans together). */
+  label?: string
 }
 
 /**
  * "Send to": one tick per paired counterpart, so an office with several never sends a record to the wrong
  * side of the wrong border by default. The station enforces the same rule; this only makes the choice visible.
  */
-export function AudiencePicker({ value, onChange, fixed = [], error }: Props) {
+export function AudiencePicker({ value, onChange, fixed = [], error, label }: Props) {
   const { t } = useTranslation()
   const { status } = useLink()
   const peers = status?.peers ?? []
@@ -22,7 +24,7 @@ export function AudiencePicker({ value, onChange, fixed = [], error }: Props) {
   return (
     <fieldset className={`audience-picker${error ? ' has-error' : ''}`} data-testid="audience-picker">
       <legend className="field-label">
-        {t('exchange.audience.label')}
+        {label ?? t('exchange.audience.label')}
         <span className="required-mark" aria-hidden="true"> *</span>
       </legend>
       {peers.length === 0 && <p className="muted">{t('exchange.audience.none')}</p>}

@@ -18,6 +18,7 @@ import { planSides } from './plan-sides'
 import { PlanLinkState } from './PlanLinkState'
 import { AgenciesSection, CommsSection, ContactsSection, ObjectivesSection, ResultsSection, TasksSection } from './PlanListSections'
 import { ReplicaAlert } from './ReplicaAlert'
+import { useLink } from '../../link/LinkContext'
 
 interface Props {
   replica: PlanReplica
@@ -43,6 +44,10 @@ export function PlanEditor({ replica, ourStation, userName, onBack, onReload }: 
   const state = useReplicaState(replica)
   const [tab, setTab] = useState<Tab>('signoff')
   const sides = planSides(doc, ourStation)
+  const { status: link } = useLink()
+  const paired = new Set((link?.peers ?? []).map((p) => p.stationId))
+  // Among several offices: the link to each counterpart this station is paired with; it reaches the others through them.
+  const linked = sides.others.filter((id) => paired.has(id))
   const title = text(meta.get('title'))
   const codeName = text(meta.get('codeName'))
 
@@ -62,7 +67,9 @@ export function PlanEditor({ replica, ourStation, userName, onBack, onReload }: 
           </span>
         )}
         <PresenceBar />
-        <PlanLinkState counterpart={sides.theirs} />
+        {(linked.length ? linked : [sides.theirs]).map((id) => (
+          <PlanLinkState key={id || 'alone'} counterpart={id} />
+        ))}
       </div>
       <div className="plan-body">
         <div className="plan-main" data-testid="plan-main">

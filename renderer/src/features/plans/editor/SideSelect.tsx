@@ -23,7 +23,7 @@ export function SideSelect({ map, path, presence, label, labelHidden, sides }: P
   const peers = useFieldPresence(presence)
   useObserved(map)
   const value = text(map.get('side'))
-  const options = [sides.ours, sides.theirs].filter(Boolean)
+  const options = [sides.ours, ...sides.others]
   // A side this station does not know (a plan moved between stations) still shows, as its ID.
   if (value && !options.includes(value)) options.push(value)
   return (

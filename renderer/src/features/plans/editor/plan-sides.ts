@@ -1,15 +1,19 @@
 import type * as Y from 'yjs'
-import { planRoots, text } from '../replica/plan-model'
+import { planRoots, strings, text } from '../replica/plan-model'
 
-/** The two stations planning together, from this station's point of view; `theirs` is '' until known. */
+/**
+ * The stations planning together, from this station's point of view: `theirs` is the first other one ('' until
+ * known), `others` every other one (a plan among more than two offices has several).
+ */
 export interface PlanSides {
   ours: string
   theirs: string
+  others: string[]
 }
 
 export function planSides(doc: Y.Doc, ourStation: string): PlanSides {
   const meta = planRoots(doc).meta
-  const origin = text(meta.get('originStation'))
-  const partner = text(meta.get('partnerStation'))
-  return { ours: ourStation, theirs: origin === ourStation ? partner : origin }
+  const all = [text(meta.get('originStation')), text(meta.get('partnerStation')), ...strings(meta.get('moreStations'))]
+  const others = [...new Set(all.filter((id) => id && id !== ourStation))]
+  return { ours: ourStation, theirs: others[0] ?? '', others }
 }

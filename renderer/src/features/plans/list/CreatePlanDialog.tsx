@@ -4,6 +4,7 @@ import { PlanCreateInput } from '../../../../../preload/api'
 import { useApi } from '../../../api/ApiContext'
 import { Field } from '../../../ui/Field'
 import { FormDialog } from '../../../ui/FormDialog'
+import { AudiencePicker } from '../../exchange/audience/AudiencePicker'
 import { useSend } from '../../exchange/compose/use-send'
 import { useLink } from '../../link/LinkContext'
 
@@ -21,6 +22,9 @@ export function CreatePlanDialog({ onClose, onCreated }: Props) {
   const { status } = useLink()
   const peers = status?.peers ?? []
   const [draft, setDraft] = useState({ title: '', codeName: '', periodFrom: '', periodTo: '', area: '', counterpart: peers.length === 1 ? peers[0].stationId : '' })
+  // Among several counterparts a plan may be with more than one of them: every one chosen must approve it.
+  const several = peers.length > 1
+  const [planWith, setPlanWith] = useState<string[]>([])
   const { errors, failure, busy, submit } = useSend(PlanCreateInput, (input) => api.invoke('plans.create', input), (plan) => onCreated(plan.id))
   const set = (key: keyof typeof draft, value: string) => setDraft((d) => ({ ...d, [key]: value }))
 
@@ -31,7 +35,7 @@ export function CreatePlanDialog({ onClose, onCreated }: Props) {
       periodFrom: optional(draft.periodFrom),
       periodTo: optional(draft.periodTo),
       area: optional(draft.area),
-      counterpart: optional(draft.counterpart)
+      ...(several ? { counterparts: planWith } : { counterpart: optional(draft.counterpart) })
     })
 
   return (
@@ -63,6 +67,7 @@ export function CreatePlanDialog({ onClose, onCreated }: Props) {
         <Field path="periodTo" label={t('plans.fields.periodTo')} error={errors.periodTo} className="w-select">
           {(p) => <input {...p} type="date" value={draft.periodTo} min={draft.periodFrom || undefined} onChange={(e) => set('periodTo', e.target.value)} />}
         </Field>
+        {!several && (
         <Field path="counterpart" label={t('plans.create.counterpart')} error={errors.counterpart} hint={t('plans.create.counterpartHint')} className="grow">
           {(p) => (
             <select {...p} value={draft.counterpart} onChange={(e) => set('counterpart', e.target.value)}>
@@ -75,7 +80,11 @@ export function CreatePlanDialog({ onClose, onCreated }: Props) {
             </select>
           )}
         </Field>
+        )}
       </div>
+      {several && (
+        <AudiencePicker label={t('plans.create.counterpart')} value={planWith} onChange={setPlanWith} error={errors.counterparts ?? errors.counterpart} />
+      )}
       <Field path="area" label={t('plans.fields.area')} error={errors.area}>
         {(p) => <textarea {...p} rows={2} maxLength={2000} value={draft.area} onChange={(e) => set('area', e.target.value)} />}
       </Field>

@@ -33,7 +33,7 @@ export function SignoffPanel({ detail, sides, onChanged }: Props) {
   const error = refusal && (refusal.hash === signoff.contentHash || refusal.error.code === 'conflict') ? refusal.error : null
   const ours = signoff.approvals.find((a) => a.station === sides.ours)
   const approvedByUs = Boolean(ours?.valid && ours.current)
-  const stations = [sides.ours, sides.theirs].filter(Boolean)
+  const stations = [sides.ours, ...sides.others]
 
   return (
     <section className="signoff-panel" data-testid="signoff-panel" data-state={signoff.state} data-agreed={signoff.agreed}>
