@@ -35,7 +35,7 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/${name}.png` })
 }
 
-test('with two counterparts, each share and alert names who receives it', async ({ browser }) => {
+test('with two counterparts, each share, alert and plan names who it is with', async ({ browser }) => {
   test.setTimeout(120_000)
   const errors: string[] = []
   const dir = join(root, 'chiang-saen')
@@ -128,6 +128,22 @@ test('with two counterparts, each share and alert names who receives it', async 
   await page.getByTestId('exchange-row').click()
   await expect(page.getByTestId('provenance-withdrawn-from')).toHaveText('ถอนคืนจาก BLO Ton Pheung')
   await shot(page, '08-sent-after-withdrawal-th')
+
+  // A plan of three offices: both counterparts ticked, each one's approval awaited.
+  await page.getByTestId('language-switcher').selectOption('en')
+  await page.getByTestId('nav-plans').click()
+  await page.getByTestId('new-plan').click()
+  const create = page.getByTestId('plan-create-dialog')
+  await create.getByTestId('field-title').fill('Golden Triangle river patrol')
+  await create.getByTestId('plan-create-submit').click()
+  await expect(create.getByTestId('error-to')).toBeVisible()
+  await create.getByTestId(`audience-${PHEUNG}`).check()
+  await create.getByTestId(`audience-${TACHILEIK}`).check()
+  await shot(page, '09-plan-with-two-counterparts-en')
+  await create.getByTestId('plan-create-submit').click()
+  await expect(page.getByTestId('plan-title')).toHaveText('Golden Triangle river patrol')
+  await expect(page.getByTestId('signoff-approval')).toHaveCount(3)
+  await shot(page, '10-plan-of-three-signoff-en')
   await context.close()
   expect(errors).toEqual([])
 })

@@ -21,7 +21,8 @@ function describe(issue: Issue, input: unknown): FieldError {
     case 'invalid_value':
       return { key: missing ? 'validation.required' : 'validation.choose' }
     case 'too_small':
-      if (path === 'to' || path === 'counterparts') return { key: 'exchange.audience.required' }
+      if (path === 'to') return { key: 'exchange.audience.required' }
+      if (path === 'counterparts') return { key: 'plans.create.chooseCounterparts' }
       if (issue.origin === 'string') return { key: 'validation.required' }
       if (issue.origin === 'number' && !issue.inclusive && Number(issue.minimum) === 0) return { key: 'validation.positive' }
       if (issue.origin === 'array') return { key: 'validation.tooFew', params: { min: Number(issue.minimum) } }

@@ -67,9 +67,7 @@ export function PlanEditor({ replica, ourStation, userName, onBack, onReload }: 
           </span>
         )}
         <PresenceBar />
-        {(linked.length ? linked : [sides.theirs]).map((id) => (
-          <PlanLinkState key={id || 'alone'} counterpart={id} />
-        ))}
+        <PlanLinkState counterparts={linked.length ? linked : [sides.theirs]} />
       </div>
       <div className="plan-body">
         <div className="plan-main" data-testid="plan-main">

@@ -48,7 +48,7 @@ export function SignoffPanel({ detail, sides, onChanged }: Props) {
           </code>
         </span>
       </div>
-      <p className="muted signoff-explain">{t(`plans.signoff.explain.${signoff.state}`)}</p>
+      <p className="muted signoff-explain">{t(`plans.signoff.${stations.length > 2 ? 'explainMany' : 'explain'}.${signoff.state}`)}</p>
       <ul className="signoff-approvals plain-list">
         {stations.map((station) => (
           <ApprovalRow key={station} station={station} ours={station === sides.ours} approval={signoff.approvals.find((a) => a.station === station)} />
