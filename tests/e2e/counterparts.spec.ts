@@ -6,9 +6,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { ADMIN } from '../helpers/accounts'
-import { runCli, startHost, stopAllHosts } from '../helpers/built-programs'
+import { startHost, stopAllHosts } from '../helpers/built-programs'
+import { bloOk, screenshotsIn } from '../helpers/e2e-kit'
 import { setUpThroughUi } from '../helpers/ui-auth'
 
 const SHOTS = process.env.BLO_SHOTS_DIR ?? 'test-results/screenshots/counterparts'
@@ -24,30 +25,22 @@ test.afterAll(async () => {
   rmSync(root, { recursive: true, force: true })
 })
 
-async function cli(args: string[]): Promise<string> {
-  const run = await runCli(args)
-  expect(run.code, run.stderr).toBe(0)
-  return run.stdout
-}
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() => (globalThis as unknown as { document: { fonts: { status: string } } }).document.fonts.status === 'loaded')
-  await page.screenshot({ path: `${SHOTS}/${name}.png` })
-}
+const shot = screenshotsIn(SHOTS)
 
 test('with two counterparts, each share, alert and plan names who it is with', async ({ browser }) => {
   test.setTimeout(120_000)
   const errors: string[] = []
   const dir = join(root, 'chiang-saen')
-  await cli(['init', '--data', dir, '--name', 'BLO Chiang Saen', '--country', 'TH'])
-  await cli(['pair', 'add', '--data', dir, '--id', PHEUNG, '--address', '127.0.0.1:9', '--name', 'BLO Ton Pheung'])
-  await cli(['pair', 'add', '--data', dir, '--id', TACHILEIK, '--address', '127.0.0.1:9', '--name', 'BLO Tachileik'])
+  await bloOk(['init', '--data', dir, '--name', 'BLO Chiang Saen', '--country', 'TH'])
+  await bloOk(['pair', 'add', '--data', dir, '--id', PHEUNG, '--address', '127.0.0.1:9', '--name', 'BLO Ton Pheung'])
+  await bloOk(['pair', 'add', '--data', dir, '--id', TACHILEIK, '--address', '127.0.0.1:9', '--name', 'BLO Tachileik'])
   const caseFile = join(root, 'case.json')
   writeFileSync(
     caseFile,
     JSON.stringify({ occurredAt: '2026-12-01T05:30:00+07:00', category: 'narcotics', location: 'ท่าเรือเชียงแสน', summary: 'ยาบ้าในเรือหางยาว 40,000 เม็ด' })
   )
-  const created = JSON.parse(await cli(['case', 'add', '--data', dir, '--json', caseFile])) as { ref: string }
+  const created = JSON.parse(await bloOk(['case', 'add', '--data', dir, '--json', caseFile])) as { ref: string }
 
   const host = await startHost(['--data', dir, '--port', '0'])
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' })

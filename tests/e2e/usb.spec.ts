@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { ADMIN, type TestAccount } from '../helpers/accounts'
-import { runCli, startHost, stopAllHosts, type RunningHost } from '../helpers/built-programs'
+import { startHost, stopAllHosts, type RunningHost } from '../helpers/built-programs'
+import { bloOk, screenshotsIn } from '../helpers/e2e-kit'
 import { setUpThroughUi } from '../helpers/ui-auth'
 
 const SHOTS = process.env.BLO_SHOTS_DIR ?? 'test-results/screenshots/usb'
@@ -24,11 +25,6 @@ test.afterAll(async () => {
   rmSync(root, { recursive: true, force: true })
 })
 
-async function cli(args: string[]): Promise<string> {
-  const run = await runCli(args)
-  expect(run.code, run.stderr).toBe(0)
-  return run.stdout
-}
 
 async function openPage(browser: Browser, host: RunningHost, admin: TestAccount, errors: string[]): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' })
@@ -40,10 +36,7 @@ async function openPage(browser: Browser, host: RunningHost, admin: TestAccount,
   return page
 }
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() => (globalThis as unknown as { document: { fonts: { status: string } } }).document.fonts.status === 'loaded')
-  await page.screenshot({ path: `${SHOTS}/${name}.png` })
-}
+const shot = screenshotsIn(SHOTS)
 
 async function openUsb(page: Page) {
   await page.getByTestId('nav-link').click()
@@ -83,13 +76,13 @@ test('two stations with no link introduce themselves and carry a shared case by 
   const dirB = join(root, 'ton-pheung')
   const stick = join(root, 'stick')
   for (const dir of [dirA, dirB, stick]) mkdirSync(dir)
-  await cli(['init', '--data', dirA, '--name', 'BLO Chiang Saen', '--country', 'TH'])
-  await cli(['init', '--data', dirB, '--name', 'BLO Ton Pheung', '--country', 'LA'])
-  const idA = (JSON.parse(await cli(['pair', 'show', '--data', dirA, '--json'])) as { stationId: string }).stationId
-  const idB = (JSON.parse(await cli(['pair', 'show', '--data', dirB, '--json'])) as { stationId: string }).stationId
+  await bloOk(['init', '--data', dirA, '--name', 'BLO Chiang Saen', '--country', 'TH'])
+  await bloOk(['init', '--data', dirB, '--name', 'BLO Ton Pheung', '--country', 'LA'])
+  const idA = (JSON.parse(await bloOk(['pair', 'show', '--data', dirA, '--json'])) as { stationId: string }).stationId
+  const idB = (JSON.parse(await bloOk(['pair', 'show', '--data', dirB, '--json'])) as { stationId: string }).stationId
   // Nothing listens on port 9: the link never comes up, only the stick crosses.
-  await cli(['pair', 'add', '--data', dirA, '--id', idB, '--address', '127.0.0.1:9', '--name', 'BLO Ton Pheung'])
-  await cli(['pair', 'add', '--data', dirB, '--id', idA, '--address', '127.0.0.1:9', '--name', 'BLO Chiang Saen'])
+  await bloOk(['pair', 'add', '--data', dirA, '--id', idB, '--address', '127.0.0.1:9', '--name', 'BLO Ton Pheung'])
+  await bloOk(['pair', 'add', '--data', dirB, '--id', idA, '--address', '127.0.0.1:9', '--name', 'BLO Chiang Saen'])
   const caseFile = join(root, 'case.json')
   writeFileSync(
     caseFile,
@@ -101,8 +94,8 @@ test('two stations with no link introduce themselves and carry a shared case by 
       items: [{ commodity: 'live pangolins', quantity: 14, unit: 'pieces', species: 'Manis javanica' }]
     })
   )
-  const created = JSON.parse(await cli(['case', 'add', '--data', dirA, '--json', caseFile])) as { id: string; ref: string }
-  await cli(['share', '--data', dirA, created.id])
+  const created = JSON.parse(await bloOk(['case', 'add', '--data', dirA, '--json', caseFile])) as { id: string; ref: string }
+  await bloOk(['share', '--data', dirA, created.id])
 
   const hostA = await startHost(['--data', dirA, '--port', '0'])
   const hostB = await startHost(['--data', dirB, '--port', '0'])
