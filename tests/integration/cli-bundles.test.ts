@@ -37,6 +37,7 @@ function oneLine(result: CliResult, code: number, pattern: RegExp): void {
 }
 
 describe('blo bundle', () => {
+  // Some fifteen `blo` processes one after another, about a second each on a busy machine: more than the default allows.
   it('introduces, then carries a shared case across and imports it once', async () => {
     const saen = await station('Chiang Saen BLO', 'TH')
     const pheung = await station('Ton Pheung BLO', 'LA')
@@ -86,5 +87,5 @@ describe('blo bundle', () => {
     oneLine(await runCli(['bundle', 'inspect', '--data', tachileik.dir, out.file, '--json']), 1, /addressed to station .*, not to this station/)
     await ok(['pair', 'remove', '--data', pheung.dir, '--id', saen.id])
     oneLine(await runCli(['bundle', 'import', '--data', pheung.dir, out.file]), 1, /not paired with this station \(or was unpaired\)/)
-  })
+  }, 60_000)
 })
