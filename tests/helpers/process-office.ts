@@ -5,6 +5,7 @@
 import { expect } from 'vitest'
 import type { ExchangePage, LinkStatus, PeerLinkStatus, StationCard } from '../../preload/api'
 import { runCli, startHost, type RunningHost } from './built-programs'
+import type { HostServerMessage } from '../../preload/host-protocol'
 import { openSocket, socketUrl, type TestSocket } from './host-socket'
 
 export const LOOPBACK_SYNC = ['--sync-port', '0', '--sync-host', '127.0.0.1']
@@ -29,6 +30,8 @@ export interface Office {
   /** This office's view of its link with the other one. */
   linkTo(other: { id: string }): Promise<PeerLinkStatus | undefined>
   list(box: string, q?: string): Promise<ExchangePage>
+  /** Whether the host has pushed this event (with a payload passing `match`) since the office started. */
+  hasEvent(event: string, match?: (payload: unknown) => boolean): boolean
   stop(): Promise<void>
 }
 
@@ -41,6 +44,11 @@ export async function startOffice(dir: string): Promise<Office> {
   const host = await startHost(['--data', dir, '--port', '0', ...LOOPBACK_SYNC])
   expect(host.ready.sync).toMatch(/^127\.0\.0\.1:\d+$/)
   const socket: TestSocket = await openSocket(socketUrl(host.origin, host.token))
+  const events: { event: string; payload: unknown }[] = []
+  socket.ws.on('message', (data) => {
+    const message = JSON.parse(data.toString()) as HostServerMessage
+    if (message.type === 'event') events.push(message)
+  })
   let nextId = 0
   const call = async <T,>(method: string, input: unknown = {}): Promise<T> => {
     const { reply } = await socket.call(++nextId, method, input)
@@ -57,6 +65,7 @@ export async function startOffice(dir: string): Promise<Office> {
     blo: (args, stdin) => blo(dir, args, stdin),
     linkTo: async (other) => (await call<LinkStatus>('link.status')).peers.find((p) => p.stationId === other.id),
     list: (box, q) => call<ExchangePage>('exchange.list', { box, ...(q === undefined ? {} : { q }) }),
+    hasEvent: (event, match = () => true) => events.some((e) => e.event === event && match(e.payload)),
     stop: async () => {
       socket.close()
       expect(await host.stop()).toBe(0)

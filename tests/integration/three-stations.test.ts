@@ -121,6 +121,17 @@ describe('three stations, each counterpart with its own scope', () => {
     await until(async () => (await pheung.call<PlanPage>('plans.list', {})).total === 2, 'the joint plan on Ton Pheung', hosts)
     await pheung.call('plans.edit', { id: joint.id, edits: [{ op: 'add', list: 'tasks', item: { id: 'boats', title: 'ตรวจเรือที่ท่าต้นผึ้ง', side: pheung.id } }] })
     await until(async () => (await detailOn(tachileik)).tasks.some((task) => task.id === 'boats'), "Ton Pheung's task on Tachileik", hosts)
+    // Presence too: Ton Pheung's officer in the plan shows on Tachileik's screens, passed on by Chiang Saen.
+    const state = new TextEncoder().encode(JSON.stringify({ user: { name: 'ຮ້ອຍເອກ ບຸນມີ', color: '#0f766e' }, cursor: null }))
+    const presence = Buffer.from(new Uint8Array([1, 9, 3, state.length, ...state])).toString('base64')
+    await until(
+      async () => {
+        await pheung.call('plans.awareness', { id: joint.id, update: presence, origin: 'screen:pheung-1' })
+        return tachileik.hasEvent('plans:awareness', (p) => (p as { update: string }).update === presence)
+      },
+      "Ton Pheung's presence on Tachileik",
+      hosts
+    )
     const agreedEverywhere = async () => (await Promise.all([saen, pheung, tachileik].map(detailOn))).map((d) => d.signoff.state)
     const sameContent = async () => {
       const details = await Promise.all([saen, pheung, tachileik].map(detailOn))

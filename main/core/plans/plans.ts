@@ -24,6 +24,8 @@ export interface PlanLink {
     engine: { peerOf(origin: unknown): string | null }
   }>
   sendAwareness(doc: string, update: Uint8Array): void
+  /** Passes a counterpart's presence on to the other counterparts sharing the plan. */
+  relayAwareness(doc: string, update: Uint8Array, from: string): void
   onAwareness(listener: AwarenessListener): () => void
 }
 
@@ -98,8 +100,9 @@ export function openPlans(options: PlansOptions): Plans {
     link.onAwareness((peer, doc, update) => {
       if (!isPlan(doc)) return
       const problem = awarenessProblem(update)
-      if (problem) log(`Refused presence from ${peer} for ${doc}: ${problem}`)
-      else emit('plans:awareness', { id: planIdOf(doc), update: toBase64(update), origin: 'peer' })
+      if (problem) return log(`Refused presence from ${peer} for ${doc}: ${problem}`)
+      emit('plans:awareness', { id: planIdOf(doc), update: toBase64(update), origin: 'peer' })
+      link.relayAwareness(doc, update, peer)
     })
   ]
   return {

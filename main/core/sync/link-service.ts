@@ -13,6 +13,7 @@ import { ensureStationIdentity, type StationIdentity } from '../identity/station
 import type { StationMeta } from '../station-meta'
 import type { LinkStatus } from '../../../preload/api'
 import { lastBundles } from './last-bundles'
+import { RecentlySeen } from './recently-seen'
 import { syncScope, type PlanParties, type Scope } from './scope'
 import { SyncEngine, type SyncEngineOptions } from './sync-engine'
 
@@ -41,6 +42,7 @@ export class LinkService {
   private closed = false
   private engine: SyncEngine | null = null
   private readonly awarenessListeners = new Set<AwarenessListener>()
+  private readonly relayed = new RecentlySeen(256)
   /** Events not yet stored; see log(). */
   private unlogged: { peer: string | null; kind: LinkEventKind; detail: string; at: Date }[] = []
 
@@ -135,6 +137,16 @@ export class LinkService {
   /** Relays presence (a y-protocols awareness update) for a shared document to connected peers; dropped while offline. */
   sendAwareness(doc: string, update: Uint8Array): void {
     this.engine?.sendAwareness(doc, update)
+  }
+
+  /**
+   * Presence one counterpart sent, passed on to the others sharing the document: in a plan of three offices two
+   * of them may never pair, and see each other only through this station. Each update is passed on once, so
+   * counterparts that are paired with each other too do not send it round for ever.
+   */
+  relayAwareness(doc: string, update: Uint8Array, from: string): void {
+    if (this.relayed.seen(update)) return
+    this.engine?.sendAwareness(doc, update, from)
   }
 
   /** Presence a peer sent for a shared document; never stored. */

@@ -132,9 +132,10 @@ export class SyncEngine {
     })
   }
 
-  /** Sends presence for a shared document to every connected peer that shares it. */
-  sendAwareness(doc: string, update: Uint8Array): void {
+  /** Sends presence for a shared document to every connected peer that shares it (but the one it came from). */
+  sendAwareness(doc: string, update: Uint8Array, except?: string): void {
     for (const link of this.links.values()) {
+      if (link.peer.stationId === except) continue
       if (link.session && this.deps.scope.shares(link.peer.stationId, doc)) link.session.sendAwareness(doc, update)
     }
   }
