@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { stationIdFromDigest } from '../../main/core/identity/station-id'
 import type { Station } from '../../main/core/station'
-import { COMPRESSION, decodeFrame, encodeFrame, Kind, PROTOCOL_VERSION, type Frame } from '../../main/core/sync/frames'
+import { COMPRESSION, decodeFrame, encodeFrame, isData, Kind, PROTOCOL_VERSION, type Frame } from '../../main/core/sync/frames'
 import { decompressUpdate } from '../../main/core/sync/update-compression'
 import { sendHandled, stationWithRawPeer } from '../helpers/raw-peer'
 import { call, methCase } from '../helpers/station'
@@ -58,7 +58,7 @@ describe('what crosses to a counterpart', () => {
     expect(named.length).toBeGreaterThan(0)
     for (const doc of named) expect(doc).toMatch(new RegExp(`^records/${self}/${tachileik.stationId}/\\d{4}-\\d{2}$`))
     const content = received
-      .filter((f) => f.kind === Kind.step2 || f.kind === Kind.update)
+      .filter(isData)
       .map((f) => Buffer.from(decompressUpdate(f.flags, f.update)).toString('utf8'))
       .join('')
     expect(content).toContain(FOR_TACHILEIK)
