@@ -1,8 +1,12 @@
 import { z } from 'zod'
+import { StationIdText } from './exchange'
 import { Month } from './export'
 
-/** The supervisor's month: the dashboard shows it and the PDF report prints it. */
-export const MonthlyReportInput = z.object({ month: Month }).strict()
+/**
+ * The supervisor's month: the dashboard shows it and the PDF report prints it. With a counterpart, the exchange
+ * figures are those with that station only.
+ */
+export const MonthlyReportInput = z.object({ month: Month, counterpart: StationIdText.optional() }).strict()
 export type MonthlyReportInput = z.infer<typeof MonthlyReportInput>
 
 /** A count this month, with the previous month's beside it for the trend arrow. */

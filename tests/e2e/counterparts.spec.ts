@@ -137,6 +137,16 @@ test('with two counterparts, each share, alert and plan names who it is with', a
   await expect(page.getByTestId('plan-title')).toHaveText('Golden Triangle river patrol')
   await expect(page.getByTestId('signoff-approval')).toHaveCount(3)
   await shot(page, '10-plan-of-three-signoff-en')
+
+  // The month's exchange figures with one counterpart: the alert went to Tachileik only.
+  await page.getByTestId('nav-management').click()
+  await page.getByTestId('management-tab-dashboard').click()
+  await page.getByTestId('dashboard-counterpart').selectOption(PHEUNG)
+  await expect(page.getByTestId('exchange-sent-alerts')).toHaveText('0')
+  await expect(page.getByTestId('exchange-sent-records')).toHaveText('1')
+  await page.getByTestId('dashboard-counterpart').selectOption(TACHILEIK)
+  await expect(page.getByTestId('exchange-sent-alerts')).toHaveText('1')
+  await shot(page, '11-dashboard-one-counterpart-en')
   await context.close()
   expect(errors).toEqual([])
 })

@@ -162,6 +162,12 @@ describe('three stations, each counterpart with its own scope', () => {
     const month = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`
     const report = await saen.call<{ exchange: { sent: { alerts: number } } }>('reports.monthly', { month })
     expect(report.exchange.sent).toMatchObject({ alerts: 1 })
+    // And, for one counterpart, only what went to it or came from it.
+    type Figures = { exchange: { sent: { alerts: number; requests: number; records: number }; received: { replies: number } } }
+    const withPheung = await saen.call<Figures>('reports.monthly', { month, counterpart: pheung.id })
+    expect(withPheung.exchange).toMatchObject({ sent: { alerts: 1, requests: 0, records: 2 }, received: { replies: 0 } })
+    const withTachileikFigures = await saen.call<Figures>('reports.monthly', { month, counterpart: tachileik.id })
+    expect(withTachileikFigures.exchange).toMatchObject({ sent: { alerts: 1, requests: 1, records: 1 }, received: { replies: 2 } })
 
     // The exchange log keeps one row per counterpart a message went to, and filters by counterpart.
     const log = async (...extra: string[]) => {

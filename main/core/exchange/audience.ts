@@ -5,6 +5,13 @@ export interface PairedStation {
   name: string
 }
 
+/**
+ * SQL over one exchange row (alias t, binding @self and @counterpart): it came from the counterpart, or is our
+ * copy addressed to it (or, from before audiences, to every counterpart).
+ */
+export const withCounterpartRow = (t: string) =>
+  `(${t}.origin = @counterpart OR (${t}.origin = @self AND (${t}.recipient = @counterpart OR ${t}.recipient IS NULL)))`
+
 const refused = (message: string) => new ApiError('invalid_input', message, [{ path: 'to', message }])
 
 /**

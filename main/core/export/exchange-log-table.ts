@@ -4,6 +4,7 @@
  * A message sent to several counterparts is one row for each, with that counterpart's answers.
  */
 import { col, firstColumn, rawRows, type ExportTable, type TableContext } from './export-table'
+import { withCounterpartRow } from '../exchange/audience'
 import { filterWhere } from './export-filters'
 
 const COLUMNS = [
@@ -52,7 +53,7 @@ const OUTER = `sent_at, direction, kind, message_id, origin, recipient, sent_by,
 export function exchangeLogTable({ db, filters, self }: TableContext): ExportTable {
   const { where, params: filterParams } = filterWhere(
     filters,
-    { date: 'm.sent_at', counterpart: 'm.origin = @counterpart OR (m.origin = @self AND (m.recipient = @counterpart OR m.recipient IS NULL))' },
+    { date: 'm.sent_at', counterpart: withCounterpartRow('m') },
     'the exchange log'
   )
   const params = { ...filterParams, self }

@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3'
 import type { CountRow, MonthlyReport } from '../../../preload/api'
 import type { StationMeta } from '../station-meta'
+import { withCounterpartRow } from '../exchange/audience'
 import { tableExists } from '../db/table-exists'
 import { monthRange, type MonthRange } from './month-range'
 
@@ -41,7 +42,8 @@ export class MonthlyReports {
     private readonly stationId: string
   ) {}
 
-  monthly(month: string, now = new Date()): MonthlyReport {
+  /** With a counterpart, the exchange figures count only what went to it or came from it; cases are ours either way. */
+  monthly(month: string, counterpart?: string, now = new Date()): MonthlyReport {
     const range = monthRange(month)
     const previous = monthRange(month, -1)
     const trend = Array.from({ length: TREND_MONTHS + 1 }, (_, i) => monthRange(month, i - TREND_MONTHS))
@@ -65,9 +67,9 @@ export class MonthlyReports {
       },
       seizures: this.seizures(range),
       persons: { total: persons.total, bySex: withPrevious(persons.bySex, this.persons(previous).bySex), byNationality: persons.byNationality },
-      exchange: this.exchange(range),
+      exchange: this.exchange(range, counterpart),
       operations: this.operations(range),
-      trend: trend.map((r) => this.trendPoint(r))
+      trend: trend.map((r) => this.trendPoint(r, counterpart))
     }
   }
 
@@ -111,25 +113,27 @@ export class MonthlyReports {
   }
 
   /** An item sent to several counterparts is one row per addressed copy in the views: each counts once. */
-  private exchange(bounds: Bounds): MonthlyReport['exchange'] {
+  private exchange(bounds: Bounds, counterpart?: string): MonthlyReport['exchange'] {
     const self = this.stationId
+    const withIt = (t: string) => (counterpart ? `AND ${withCounterpartRow(t)}` : '')
+    const params = { ...bounds, self, counterpart }
     const counts = () => ({ records: 0, alerts: 0, requests: 0, replies: 0, acknowledgements: 0 })
     const sent = counts()
     const received = counts()
     const field = { alert: 'alerts', request: 'requests', reply: 'replies', ack: 'acknowledgements' } as const
     const messages = this.db
       .prepare(
-        `SELECT origin = @self AS ours, kind, count(DISTINCT origin || '/' || message_id) AS n FROM exchange_messages
-         WHERE sent_at >= @from AND sent_at < @to AND kind <> 'read' GROUP BY ours, kind`
+        `SELECT m.origin = @self AS ours, m.kind, count(DISTINCT m.origin || '/' || m.message_id) AS n FROM exchange_messages m
+         WHERE m.sent_at >= @from AND m.sent_at < @to AND m.kind <> 'read' ${withIt('m')} GROUP BY ours, m.kind`
       )
-      .all({ ...bounds, self }) as { ours: number; kind: keyof typeof field; n: number }[]
+      .all(params) as { ours: number; kind: keyof typeof field; n: number }[]
     for (const { ours, kind, n } of messages) (ours ? sent : received)[field[kind]] += n
     const records = this.db
       .prepare(
-        `SELECT origin = @self AS ours, count(DISTINCT origin || '/' || record_id) AS n FROM exchange_records
-         WHERE shared_at >= @from AND shared_at < @to GROUP BY ours`
+        `SELECT r.origin = @self AS ours, count(DISTINCT r.origin || '/' || r.record_id) AS n FROM exchange_records r
+         WHERE r.shared_at >= @from AND r.shared_at < @to ${withIt('r')} GROUP BY ours`
       )
-      .all({ ...bounds, self }) as { ours: number; n: number }[]
+      .all(params) as { ours: number; n: number }[]
     for (const { ours, n } of records) (ours ? sent : received).records += n
 
     const questions = this.db
@@ -137,10 +141,10 @@ export class MonthlyReports {
         `SELECT m.origin = @self AS ours, m.sent_at AS sentAt,
            (SELECT min(a.sent_at) FROM exchange_messages a WHERE a.target_type = 'message' AND a.target_origin = m.origin
               AND a.target_id = m.message_id AND a.kind IN ('reply', 'ack') AND a.origin <> m.origin) AS answeredAt
-         FROM exchange_messages m WHERE m.kind IN ('alert', 'request') AND m.sent_at >= @from AND m.sent_at < @to
+         FROM exchange_messages m WHERE m.kind IN ('alert', 'request') AND m.sent_at >= @from AND m.sent_at < @to ${withIt('m')}
            AND m.seq = (SELECT min(c.seq) FROM exchange_messages c WHERE c.origin = m.origin AND c.message_id = m.message_id)`
       )
-      .all({ ...bounds, self }) as { ours: number; sentAt: string; answeredAt: string | null }[]
+      .all(params) as { ours: number; sentAt: string; answeredAt: string | null }[]
     const answered = (ours: boolean) => {
       const asked = questions.filter((q) => Boolean(q.ours) === ours)
       const minutes = asked.filter((q) => q.answeredAt).map((q) => (Date.parse(q.answeredAt!) - Date.parse(q.sentAt)) / MINUTE_MS)
@@ -168,7 +172,8 @@ export class MonthlyReports {
     return { available: true, held }
   }
 
-  private trendPoint(range: MonthRange): MonthlyReport['trend'][number] {
+  private trendPoint(range: MonthRange, counterpart?: string): MonthlyReport['trend'][number] {
+    const withIt = (t: string) => (counterpart ? `AND ${withCounterpartRow(t)}` : '')
     const cases = this.db
       .prepare(
         `SELECT count(*) AS cases, coalesce(sum(json_array_length(c.data, '$.persons')), 0) AS persons,
@@ -179,10 +184,12 @@ export class MonthlyReports {
     const exchanged = this.db
       .prepare(
         `SELECT coalesce(sum(origin = @self), 0) AS sent, coalesce(sum(origin <> @self), 0) AS received FROM (
-           SELECT DISTINCT origin, 'message/' || message_id FROM exchange_messages WHERE sent_at >= @from AND sent_at < @to AND kind <> 'read'
-           UNION SELECT DISTINCT origin, 'record/' || record_id FROM exchange_records WHERE shared_at >= @from AND shared_at < @to)`
+           SELECT DISTINCT m.origin, 'message/' || m.message_id FROM exchange_messages m
+             WHERE m.sent_at >= @from AND m.sent_at < @to AND m.kind <> 'read' ${withIt('m')}
+           UNION SELECT DISTINCT r.origin, 'record/' || r.record_id FROM exchange_records r
+             WHERE r.shared_at >= @from AND r.shared_at < @to ${withIt('r')})`
       )
-      .get({ from: range.from, to: range.to, self: this.stationId }) as { sent: number; received: number }
+      .get({ from: range.from, to: range.to, self: this.stationId, counterpart }) as { sent: number; received: number }
     return { month: range.month, ...cases, exchangeSent: exchanged.sent, exchangeReceived: exchanged.received }
   }
 }

@@ -8,6 +8,6 @@ export type ReportHandlers = Pick<HandlerMap, 'reports.monthly'>
 /** The dashboard's figures; they wait for the station ID, which tells our messages from the counterpart's. */
 export function reportHandlers(db: Database, meta: StationMeta, stationId: Promise<string>): ReportHandlers {
   return {
-    'reports.monthly': async ({ month }) => new MonthlyReports(db, meta, await stationId).monthly(month)
+    'reports.monthly': async ({ month, counterpart }) => new MonthlyReports(db, meta, await stationId).monthly(month, counterpart)
   }
 }

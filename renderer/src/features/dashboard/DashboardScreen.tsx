@@ -7,6 +7,8 @@ import { currentMonth, isMonth, shiftMonth } from '../../ui/month'
 import { TableHead } from '../../ui/TableHead'
 import { ActivityTrendChart, CompareChart, ExchangeTrendChart, NationalityChart } from './Charts'
 import { useMonthLabel } from './use-month-label'
+import { CounterpartSelect } from '../link/CounterpartSelect'
+import { useLink } from '../link/LinkContext'
 import { useMonthlyReport } from './use-monthly-report'
 
 type CountRows = MonthlyReport['cases']['byCategory']
@@ -202,7 +204,9 @@ function Report({ report }: { report: MonthlyReport }) {
               {kinds.map((k) => (
                 <tr key={k}>
                   <th scope="row">{t(`report.${k}`)}</th>
-                  <td className="num">{fmt.number(report.exchange.sent[k])}</td>
+                  <td className="num" data-testid={`exchange-sent-${k}`}>
+                    {fmt.number(report.exchange.sent[k])}
+                  </td>
                   <td className="num">{fmt.number(report.exchange.received[k])}</td>
                 </tr>
               ))}
@@ -252,7 +256,9 @@ export function DashboardScreen() {
   const fmt = useFormatters()
   const monthLabel = useMonthLabel('long')
   const [month, setMonth] = useState(currentMonth)
-  const { report, loading, error, stale, reload } = useMonthlyReport(month)
+  const [counterpart, setCounterpart] = useState('')
+  const { status } = useLink()
+  const { report, loading, error, stale, reload } = useMonthlyReport(month, counterpart)
 
   return (
     <div className="dashboard" data-testid="dashboard-screen" data-month={month} data-loading={loading}>
@@ -275,6 +281,12 @@ export function DashboardScreen() {
         <h2 className="dashboard-month" data-testid="dashboard-month-label">
           {monthLabel(month)}
         </h2>
+        {(status?.peers.length ?? 0) > 1 && (
+          <label className="filter">
+            <span>{t('dashboard.counterpart')}</span>
+            <CounterpartSelect data-testid="dashboard-counterpart" value={counterpart} onChange={setCounterpart} />
+          </label>
+        )}
         {loading && <span className="spinner dashboard-spinner" aria-hidden="true" />}
         <span className="header-spacer" />
         {stale && (
