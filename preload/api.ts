@@ -33,7 +33,7 @@ import {
   ShareInput,
   WithdrawInput
 } from './schemas/exchange'
-import { LinkEvent, LinkLogQuery, PairedStation, CounterpartInput, StationCard, LinkStatus, UnpairInput } from './schemas/link'
+import { LinkEvent, LinkLogQuery, PairedStation, CounterpartInput, StationCard, StationCertificate, LinkStatus, UnpairInput } from './schemas/link'
 import { BundleExportInput, BundleFileInput, BundleHistoryEntry, BundleHistoryQuery, BundleImported, BundlePreview, BundleProgress, BundleWritten } from './schemas/bundles'
 import {
   PlanApproveInput,
@@ -120,6 +120,7 @@ export const methods = {
   'cases.history': method(CaseId, z.array(CaseVersion)),
   'cases.search': method(CaseQuery, CasePage),
   'link.station': method(Empty, StationCard),
+  'link.certificate': method(Empty, StationCertificate),
   'counterparts.list': method(Empty, z.array(PairedStation)),
   'counterparts.add': method(CounterpartInput, PairedStation),
   'counterparts.remove': method(UnpairInput, z.object({ removed: z.boolean() })),

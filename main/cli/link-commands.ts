@@ -1,16 +1,20 @@
 /** `blo pair …` and `blo sync …`: who this station trusts across the border, and how the link is doing. */
 import { dataDirFlag, integerFlag, parseFlags, requiredFlag } from './flags'
-import { printCall } from './station-connection'
+import { unwrap } from './output'
+import { printCall, withStation } from './station-connection'
 import { subcommands } from './subcommands'
 import { PAIR_USAGE, SYNC_USAGE } from './usage'
 
 // --json is accepted everywhere so scripts can say what they expect; output is always JSON.
 const DATA = { data: { type: 'string' }, json: { type: 'boolean' } } as const
 
-/** This station's ID card, to read out or send to the counterpart. */
+/** This station's ID card, to read out or send to the counterpart; with --cert, its certificate (PEM) for a relay. */
 async function show(args: string[]): Promise<void> {
-  const { values } = parseFlags({ args, options: DATA })
-  await printCall(dataDirFlag(values.data), 'link.station', {})
+  const { values } = parseFlags({ args, options: { ...DATA, cert: { type: 'boolean' } } })
+  if (!values.cert) return printCall(dataDirFlag(values.data), 'link.station', {})
+  await withStation(dataDirFlag(values.data), async (station) => {
+    process.stdout.write((unwrap(await station.call('link.certificate', {})) as { certificatePem: string }).certificatePem)
+  })
 }
 
 async function add(args: string[]): Promise<void> {

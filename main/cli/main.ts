@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   pair: async () => (await import('./link-commands')).pairCommand,
   sync: async () => (await import('./link-commands')).syncCommand,
   bundle: async () => (await import('./bundle-commands')).bundleCommand,
+  relay: async () => (await import('./relay-commands')).relayCommand,
   share: async () => (await import('./exchange-commands')).shareCommand,
   withdraw: async () => (await import('./exchange-commands')).withdrawCommand,
   exchange: async () => (await import('./exchange-commands')).exchangeCommand,

@@ -20,6 +20,7 @@ Commands:
   bundle export  --data DIR --to STATION_ID --out FILE [--full]   what the counterpart lacks, sealed for it (USB)
   bundle inspect --data DIR FILE --json                       sender, recipient, what a bundle holds; changes nothing
   bundle import  --data DIR FILE                              apply a counterpart's bundle (once; refused if altered)
+  relay init|start|enroll|revoke --dir DIR …                  run a relay (Mosquitto) for stations that cannot dial
 
   share    --data DIR CASE_ID [--to IDS|all] [--fields F1,…]  share a case (or correct what was shared)
   withdraw --data DIR CASE_ID --reason TEXT [--from IDS]      withdraw a shared case from counterparts
@@ -76,6 +77,7 @@ Only paired stations may connect, in both directions (mutual TLS, the certificat
 Check the counterpart's ID out of band (read aloud, printed) before adding it.
 
   blo pair show --data DIR --json          Prints {"stationId": …, "name": …, "country": …}.
+  blo pair show --data DIR --cert          Prints this station's certificate (PEM), for a relay's "blo relay enroll".
   blo pair add --data DIR --id ID --address HOST:PORT [--name NAME]
       ID         the counterpart's station ID, as its "blo pair show" prints it
       HOST:PORT  where it listens for us (its --sync-host/--sync-port); IPv6 as [ADDR]:PORT
@@ -169,3 +171,23 @@ stations converge and stop showing anything waiting.
       file, one addressed to another station, one from a station that is not (or no longer) paired.
   blo bundle history --data DIR --json [--peer STATION_ID]
       Bundles written and imported, newest first, with what they carried.`
+
+export const RELAY_USAGE = `Usage: blo relay <init|start|enroll|revoke> [options]
+
+A relay is a meeting point for stations that cannot dial each other: an MQTT broker (Mosquitto 2.0) run by
+whoever the offices trust. It holds messages while a station is away and cannot read them: every payload is
+sealed for its recipient and signed by its sender. Stations connect out to it with the relay certificate
+their enrolment issued.
+
+  blo relay init --dir DIR --host NAME --port N [--bind ADDR]
+      Writes DIR/mosquitto.conf, the relay's CA and the broker's TLS certificate for NAME (the name or address
+      the stations dial), the ACL (a station reads only its own inbox and writes only as itself) and an empty
+      revocation list. --bind: the local address to listen on (default 0.0.0.0, every interface).
+  blo relay start --dir DIR
+      Runs "mosquitto -c DIR/mosquitto.conf" in the foreground, its log on stderr; prints
+      "BLO relay listening on HOST:PORT" once it accepts connections. Stop it with Ctrl+C.
+  blo relay enroll --dir DIR --station-cert FILE
+      Admits a station: FILE is what "blo pair show --cert" printed on it. Prints {"stationId", "certificate",
+      "caCertificate"}: give both files to that station. Enrolling again replaces its relay certificate.
+  blo relay revoke --dir DIR --id STATION_ID
+      Removes a station: its relay certificate is revoked. Restart the relay for it to take effect.`

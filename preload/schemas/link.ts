@@ -4,6 +4,9 @@ import { z } from 'zod'
 export const StationCard = z.object({ stationId: z.string(), name: z.string(), country: z.string() })
 export type StationCard = z.infer<typeof StationCard>
 
+/** This station's certificate (PEM): what a relay operator enrols, and what proves the station ID is its hash. */
+export const StationCertificate = z.object({ stationId: z.string(), certificatePem: z.string() })
+
 export const PairedStation = z.object({
   stationId: z.string(),
   name: z.string(),

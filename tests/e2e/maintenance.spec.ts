@@ -69,6 +69,8 @@ async function caseSummaries(): Promise<string[]> {
 }
 
 test('back up, stage a restore and see the restart message; an unsigned update is refused', async ({ browser }) => {
+  // A backup, a restore and a restart of the station host: about a minute when the machine is busy.
+  test.setTimeout(180_000)
   const errors: string[] = []
   const page = await newPage(browser, errors)
   await page.goto(host.ready.url)

@@ -21,7 +21,7 @@ export interface IdentitySubject {
 }
 
 /** ECDSA P-256 keeps certificates (and so every TLS handshake) small, and key generation instant. */
-const KEY_ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const
+export const KEY_ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const
 const VALIDITY_YEARS = 20
 const COMMON_NAME = 'BLO Station'
 
@@ -41,7 +41,7 @@ interface IdentityRow {
   cert_pem: string
 }
 
-function toPem(label: string, der: ArrayBuffer): string {
+export function toPem(label: string, der: ArrayBuffer): string {
   const lines = Buffer.from(der).toString('base64').match(/.{1,64}/g)!
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`
 }

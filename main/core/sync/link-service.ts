@@ -27,7 +27,7 @@ export interface LinkListenOptions {
 
 export type AwarenessListener = (peer: string, doc: string, update: Uint8Array) => void
 
-type LinkHandlers = Pick<HandlerMap, 'link.station' | 'counterparts.list' | 'counterparts.add' | 'counterparts.remove' | 'link.status' | 'link.log'>
+type LinkHandlers = Pick<HandlerMap, 'link.station' | 'link.certificate' | 'counterparts.list' | 'counterparts.add' | 'counterparts.remove' | 'link.status' | 'link.log'>
 
 /** Emitting the status on every frame would flood the screens; a few times a second is enough. */
 const STATUS_EVENT_INTERVAL_MS = 250
@@ -116,6 +116,10 @@ export class LinkService {
   handlers(meta: StationMeta): LinkHandlers {
     return {
       'link.station': async () => ({ stationId: (await this.ready).identity.stationId, name: meta.name, country: meta.country }),
+      'link.certificate': async () => {
+        const { identity } = await this.ready
+        return { stationId: identity.stationId, certificatePem: identity.certPem }
+      },
       'counterparts.list': async () => (await this.ready).peers.list(),
       'counterparts.add': async (input, ctx) => {
         const { peers, engine } = await this.ready

@@ -51,6 +51,7 @@ export const METHOD_ACCESS = {
   'plans.restore': 'officer',
 
   'link.station': 'officer',
+  'link.certificate': 'officer',
   'counterparts.list': 'officer',
   'counterparts.add': 'admin',
   'counterparts.remove': 'admin',
