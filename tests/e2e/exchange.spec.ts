@@ -305,5 +305,6 @@ test('pair two stations, share a Thai case, find it across the border, ask and a
   await expect(a.getByTestId('peer-state')).toHaveText(/^(Offline|Connecting…)$/)
   await shot(a, '25-link-offline-en')
 
+  for (const page of [a, b]) await page.context().close() // open pages keep reconnecting and slow the next spec
   expect(errors).toEqual([])
 })
