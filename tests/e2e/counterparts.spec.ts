@@ -63,6 +63,7 @@ test('with two counterparts, each share, alert and plan names who it is with', a
   await picker.getByTestId(`audience-${PHEUNG}`).check()
   await share.getByTestId('share-confirm').click()
   await expect(share).toHaveCount(0)
+  await expect(page.getByTestId('detail-shared')).toContainText('Shared with BLO Ton Pheung — revision 1')
 
   // The last choice is the next default; what it already went to stays ticked and fixed on a re-share.
   await page.getByTestId('case-share').click()

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next'
 import type { RecordDetail } from '../../../../../preload/api'
 import { useFormatters } from '../../../i18n/format'
+import { useLink } from '../../link/LinkContext'
 
-/** On a case of ours: whether and when it went to the counterpart, and whether they have read it. */
+/** On a case of ours: whether, when and to whom it went across, and whether it was read there. */
 export function ShareNote({ shared }: { shared: RecordDetail | null | undefined }) {
   const { t } = useTranslation()
   const fmt = useFormatters()
+  const { stationName } = useLink()
   if (!shared) return null
   const r = shared.record
   if (r.withdrawn) {
@@ -17,7 +19,10 @@ export function ShareNote({ shared }: { shared: RecordDetail | null | undefined 
   }
   return (
     <p className="share-note" data-testid="detail-shared" data-state="shared" data-revision={r.revision}>
-      ⇢ {t('exchange.shareNote.shared', { revision: r.revision, at: fmt.dateTime(r.updatedAt) })}
+      ⇢{' '}
+      {shared.audience.length
+        ? t('exchange.shareNote.sharedWith', { names: shared.audience.map(stationName).join(', '), revision: r.revision, at: fmt.dateTime(r.updatedAt) })
+        : t('exchange.shareNote.shared', { revision: r.revision, at: fmt.dateTime(r.updatedAt) })}
       {' · '}
       {shared.readByCounterpartAt ? `✓ ${t('exchange.readByCounterpartAt', { at: fmt.dateTime(shared.readByCounterpartAt) })}` : t('exchange.notReadYet')}
     </p>
