@@ -63,6 +63,7 @@ export async function connect(a: Side, b: Side, options: Partial<SessionOptions>
         store: side.store,
         memory: side.memory,
         sharedDocs: () => side.store.list(),
+        sharedDoc: (name) => side.store.info(name),
         writableByPeer: writableBy(peer.id),
         log: (kind, detail) => side.refusals.push(`${kind}: ${detail}`),
         onChange: () => undefined,

@@ -51,6 +51,8 @@ export interface SessionDeps {
   memory: LinkMemory
   /** Documents this peer may read (and be told about). */
   sharedDocs(): DocInfo[]
+  /** One of those by name, or null: what each frame and each local change is checked against. */
+  sharedDoc(name: string): DocInfo | null
   /** The document's identity if this peer may write it, else null (refused as a whole). */
   writableByPeer(name: string): DocInfo | null
   log(kind: LinkEventKind, detail: string): void
@@ -122,7 +124,7 @@ export class PeerSession {
     [Kind.ping]: ([frame]) => this.send({ kind: Kind.pong, nonce: frame.nonce }),
     [Kind.pong]: () => undefined,
     [Kind.awareness]: ([frame]) => {
-      if (this.deps.sharedDocs().some((d) => d.name === frame.doc)) this.deps.onAwareness?.(frame.doc, frame.update)
+      if (this.deps.sharedDoc(frame.doc)) this.deps.onAwareness?.(frame.doc, frame.update)
     }
   }
 
@@ -258,7 +260,7 @@ export class PeerSession {
 
   /** The peer told us what it holds of a document (step 1), or acknowledged what we sent (ack). */
   private onPeerState(doc: string, peer: DocFingerprint, listing: boolean): void {
-    const info = this.deps.sharedDocs().find((d) => d.name === doc)
+    const info = this.deps.sharedDoc(doc)
     if (listing) this.peerListed?.add(doc)
     // A document we lack comes whole after the peer's listing (onPeerListed on its side).
     if (!info) return
@@ -360,7 +362,7 @@ export class PeerSession {
 
   private onLocalUpdate(doc: string, update: Uint8Array, origin: unknown): void {
     this.fingerprints.forget(doc)
-    if (this.closed || origin === this || !this.deps.sharedDocs().some((d) => d.name === doc)) return
+    if (this.closed || origin === this || !this.deps.sharedDoc(doc)) return
     this.outgoing.queueUpdate(doc, update)
     this.inSync = false
     this.outgoing.pump()

@@ -22,6 +22,8 @@ export interface Scope {
   writableBy(peer: string, name: string): DocInfo | null
   /** Whether a document of this name, held or not, is between this station and the peer. */
   shares(peer: string, name: string): boolean
+  /** The held document of this name, if it is between this station and the peer: one lookup, for every frame. */
+  sharedDoc(peer: string, name: string): DocInfo | null
 }
 
 export function syncScope(store: DocStore, self: string, planParties: PlanParties): Scope {
@@ -50,6 +52,10 @@ export function syncScope(store: DocStore, self: string, planParties: PlanPartie
     shares(peer, name) {
       const info = parseDocName(name)
       return info !== null && covers(peer, info)
+    },
+    sharedDoc(peer, name) {
+      const info = store.info(name)
+      return info && covers(peer, info) ? info : null
     }
   }
   return scope

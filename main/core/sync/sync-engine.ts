@@ -136,7 +136,7 @@ export class SyncEngine {
   sendAwareness(doc: string, update: Uint8Array, except?: string): void {
     for (const link of this.links.values()) {
       if (link.peer.stationId === except) continue
-      if (link.session && this.deps.scope.shares(link.peer.stationId, doc)) link.session.sendAwareness(doc, update)
+      if (link.session && this.deps.scope.sharedDoc(link.peer.stationId, doc)) link.session.sendAwareness(doc, update)
     }
   }
 
@@ -188,6 +188,7 @@ export class SyncEngine {
       store: this.deps.store,
       memory: link.memory,
       sharedDocs: () => this.deps.scope.sharedWith(peerId),
+      sharedDoc: (name) => this.deps.scope.sharedDoc(peerId, name),
       writableByPeer: (name) => this.deps.scope.writableBy(peerId, name),
       log: (kind, detail) => this.deps.log(peerId, kind, detail),
       onChange: () => this.onSessionChange(link),
